@@ -1,0 +1,30 @@
+package org.allyledger.eventstore;
+
+import java.util.List;
+
+/**
+ * A kind of event stream: its name (which also routes its events to a topic), the empty state of
+ * its aggregate, and the pure fold of one event into the state.
+ *
+ * @param <S> the aggregate's state, immutable
+ * @param <E> the sealed family of its events
+ */
+public interface StreamType<S, E> {
+
+    String name();
+
+    EventCodec<E> codec();
+
+    S initialState();
+
+    /** Applies one event; never validates, never fails: the event has already happened. */
+    S apply(S state, E event);
+
+    default S fold(List<? extends E> events) {
+        S state = initialState();
+        for (E event : events) {
+            state = apply(state, event);
+        }
+        return state;
+    }
+}
