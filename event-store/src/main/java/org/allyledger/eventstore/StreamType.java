@@ -20,11 +20,15 @@ public interface StreamType<S, E> {
     /** Applies one event; never validates, never fails: the event has already happened. */
     S apply(S state, E event);
 
-    default S fold(List<? extends E> events) {
-        S state = initialState();
+    default S applyAll(S state, List<? extends E> events) {
+        S result = state;
         for (E event : events) {
-            state = apply(state, event);
+            result = apply(result, event);
         }
-        return state;
+        return result;
+    }
+
+    default S fold(List<? extends E> events) {
+        return applyAll(initialState(), events);
     }
 }

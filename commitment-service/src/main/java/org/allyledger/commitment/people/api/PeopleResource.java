@@ -1,0 +1,94 @@
+package org.allyledger.commitment.people.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemException;
+import org.allyledger.eventstore.EventMetadata;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The people directory, synchronised by HR systems. */
+@Path("/people")
+@Tag(name = "People directory")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+    static final String EMPLOYEE_ID = "^[A-Za-z0-9._-]{1,64}$";
+    private static final String EMPLOYEE_ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
+
+    private final PeopleDirectory directory;
+
+    public PeopleResource(PeopleDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** Creates or replaces a person; sending the same person again changes nothing and publishes nothing. */
+    @PUT
+    @Path("/{employeeId}")
+    @Operation(summary = "Create or update a person (HR upsert)")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged")
+    @APIResponse(responseCode = "400", description = "Invalid person")
+    @APIResponse(responseCode = "409", description = "If-Match names a version that is no longer current")
+    public Uni<Response> upsert(
+            @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId,
+            @Parameter(description = "The person's version as last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull PersonRequest person) {
+        EventMetadata metadata = EventMetadata.of("hr-system", idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        return directory.upsert(employeeId, person.toProfile(), versionFrom(ifMatch), metadata)
+                .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .tag(etag(result.version()))
+                        .entity(PersonResponse.of(result.person(), result.version()))
+                        .build());
+    }
+
+    @GET
+    @Path("/{employeeId}")
+    @Operation(summary = "Read a person")
+    @APIResponse(responseCode = "404", description = "No such person")
+    public Uni<Response> get(@PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId) {
+        return directory.find(employeeId).map(loaded -> {
+            if (!loaded.state().registered()) {
+                throw new ProblemException(Problem.of(404, "not-found", "Not found", "No person has employee id " + employeeId + "."));
+            }
+            return Response.ok(PersonResponse.of(loaded.state(), loaded.version())).tag(etag(loaded.version())).build();
+        });
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    private static OptionalLong versionFrom(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return OptionalLong.empty();
+        }
+        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.invalid("If-Match must be a version this API returned as ETag.",
+                    List.of(new Problem.FieldError("If-Match", "must be a quoted version number, e.g. \"3\""))));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.allyledger.infra.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Reads a topic from its start, as a portal would, for tests to assert on what was published. */
+public final class TopicReader implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public TopicReader(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "group.id", "topic-reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Polls until {@code count} matching records have been seen or the timeout passes; returns the matches. */
+    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (matching(match).size() < count && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return matching(match);
+    }
+
+    /** Polls for the whole duration and returns every matching record seen: for asserting that nothing more came. */
+    public List<ConsumerRecord<String, String>> during(Predicate<ConsumerRecord<String, String>> match, Duration duration) {
+        Instant deadline = Instant.now().plus(duration);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return matching(match);
+    }
+
+    public static Predicate<ConsumerRecord<String, String>> keyed(String key) {
+        return record -> key.equals(record.key());
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private List<ConsumerRecord<String, String>> matching(Predicate<ConsumerRecord<String, String>> match) {
+        return seen.stream().filter(match).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
