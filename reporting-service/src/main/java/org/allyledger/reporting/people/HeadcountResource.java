@@ -1,5 +1,6 @@
 package org.allyledger.reporting.people;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Headcount of active people, the denominator of every per-head report. */
@@ -16,23 +19,46 @@ import java.util.List;
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class HeadcountResource {
+    /** All groupings in one pass; grouping(x) = 0 marks the rows grouped by x, the all-ones row is the total. */
+    private static final String HEADCOUNT = """
+            select grouping(department), grouping(location), grouping(work_model), department, location, work_model, count(*)
+            from people where active
+            group by grouping sets ((department), (location), (work_model), ())""";
 
     @GET
     @WithSession
     @Operation(summary = "Active people in total and by department, location and work model")
     public Uni<Headcount> headcount() {
-        return Uni.combine().all()
-                .unis(PersonRow.count("active = true"), groups("department"), groups("location"), groups("workModel"))
-                .with((total, departments, locations, workModels) ->
-                        new Headcount(total, departments, locations, workModels));
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(HEADCOUNT, Object[].class).getResultList())
+                .map(HeadcountResource::toHeadcount);
     }
 
-    /** {@code attribute} is one of this class's constants, never client input. */
-    private static Uni<List<Headcount.Group>> groups(String attribute) {
-        return PersonRow.getSession().flatMap(session -> session
-                .createQuery("select p." + attribute + ", count(p) from PersonRow p where p.active = true"
-                        + " group by p." + attribute + " order by p." + attribute, Object[].class)
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Headcount.Group((String) r[0], (Long) r[1])).toList());
+    private static Headcount toHeadcount(List<Object[]> rows) {
+        long total = 0;
+        List<Headcount.Group> departments = new ArrayList<>();
+        List<Headcount.Group> locations = new ArrayList<>();
+        List<Headcount.Group> workModels = new ArrayList<>();
+        for (Object[] row : rows) {
+            long count = ((Number) row[6]).longValue();
+            if (isGroupedBy(row[0])) {
+                departments.add(new Headcount.Group((String) row[3], count));
+            } else if (isGroupedBy(row[1])) {
+                locations.add(new Headcount.Group((String) row[4], count));
+            } else if (isGroupedBy(row[2])) {
+                workModels.add(new Headcount.Group((String) row[5], count));
+            } else {
+                total = count;
+            }
+        }
+        Comparator<Headcount.Group> byName = Comparator.comparing(Headcount.Group::name);
+        departments.sort(byName);
+        locations.sort(byName);
+        workModels.sort(byName);
+        return new Headcount(total, departments, locations, workModels);
+    }
+
+    private static boolean isGroupedBy(Object grouping) {
+        return ((Number) grouping).intValue() == 0;
     }
 }

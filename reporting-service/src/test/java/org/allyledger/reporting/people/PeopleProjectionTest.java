@@ -4,27 +4,23 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TopicReader;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.allyledger.infra.testing.EventSender;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.allyledger.infra.testing.PeopleEvents.person;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,23 +35,27 @@ class PeopleProjectionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    private KafkaProducer<String, String> producer;
+    private EventSender events;
     private String department;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka), new StringSerializer(), new StringSerializer());
+        events = new EventSender(kafka);
         department = "Dept-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        events.close();
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        events.send(record);
     }
 
     @Test
     void aRegisteredPersonCountsInTheirDepartmentLocationAndWorkModel() {
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));
         JsonPath report = given().get("/reports/headcount").then().statusCode(200).extract().jsonPath();
@@ -68,10 +68,10 @@ class PeopleProjectionTest {
     void anEventDeliveredTwiceIsAppliedOnce() {
         UUID eventId = UUID.randomUUID();
         String employee = "p-" + UUID.randomUUID();
-        send(event(eventId, PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
-        send(event(eventId, PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
+        send(person(eventId, PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
+        send(person(eventId, PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
         // a marker after the duplicate: once it is applied, the duplicate has been consumed too
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department + "-marker", true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department + "-marker", true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department + "-marker")));
         assertEquals(1, headcountOf("byDepartment", department));
@@ -81,24 +81,20 @@ class PeopleProjectionTest {
     @Test
     void aPersonWhoMovesCountsOnlyInTheNewDepartmentAndADepartedOneNowhere() {
         String employee = "p-" + UUID.randomUUID();
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, employee, 2, department + "-new", true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, employee, 1, department, true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, employee, 2, department + "-new", true));
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department + "-new")));
         assertEquals(0, headcountOf("byDepartment", department));
 
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, employee, 3, department + "-new", false));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, employee, 3, department + "-new", false));
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(0, headcountOf("byDepartment", department + "-new")));
     }
 
     @Test
     void aMalformedEventIsDeadLetteredWithAReasonAndTheProjectionCarriesOn() {
         String key = "broken-" + UUID.randomUUID();
-        ProducerRecord<String, String> broken = new ProducerRecord<>(Topics.PEOPLE, key, "{not json");
-        broken.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        broken.headers().add(CloudEventHeaders.TYPE, PeopleEventTypes.PERSON_REGISTERED.getBytes(StandardCharsets.UTF_8));
-        broken.headers().add(CloudEventHeaders.TIME, OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
-        send(broken);
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
+        send(EventSender.cloudEvent(Topics.PEOPLE, key, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json"));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));
         try (TopicReader deadLetters = new TopicReader(kafka, "allyledger.reporting.dead-letter")) {
@@ -111,44 +107,16 @@ class PeopleProjectionTest {
 
     @Test
     void anUnknownEventTypeIsSkippedWithoutStallingTheProjection() {
-        send(event(UUID.randomUUID(), "org.allyledger.people.SomethingNew.v1", "p-" + UUID.randomUUID(), 1, department + "-x", true));
-        send(event(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
+        send(person(UUID.randomUUID(), "org.allyledger.people.SomethingNew.v1", "p-" + UUID.randomUUID(), 1, department + "-x", true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));
         assertEquals(0, headcountOf("byDepartment", department + "-x"));
-    }
-
-    static ProducerRecord<String, String> event(UUID id, String type, String employeeId, long version, String department, boolean active) {
-        String data = """
-                {"employeeId": "%s", "displayName": "Test Person", "email": "t@example.org", "department": "%s",
-                 "location": "Lisbon", "workModel": "REMOTE", "managerId": null, "active": %s}"""
-                .formatted(employeeId, department, active);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PEOPLE, employeeId, data);
-        record.headers().add(CloudEventHeaders.ID, bytes(id.toString()));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
-        record.headers().add(CloudEventHeaders.SOURCE, bytes("/allyledger/commitment-service"));
-        record.headers().add(CloudEventHeaders.SUBJECT, bytes(employeeId));
-        record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
-        record.headers().add(CloudEventHeaders.STREAM_VERSION, bytes(Long.toString(version)));
-        return record;
-    }
-
-    private void send(ProducerRecord<String, String> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long headcountOf(String grouping, String name) {
         JsonPath report = given().get("/reports/headcount").then().statusCode(200).extract().jsonPath();
         return report.getList(grouping + ".findAll { it.name == '" + name + "' }.headcount", Long.class)
                 .stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

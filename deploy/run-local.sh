@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds Ally Ledger and starts it locally: embedded PostgreSQL and Kafka plus the three services, data in .allyledger/.
+# Ctrl-C stops everything. Pass --no-build to start what was built last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${1:-}" != "--no-build" ]]; then
+  ./mvnw -q -B -ntp -DskipTests package
+fi
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dallyledger.home="$PWD" \
+  -cp "deploy/target/classes:$(cat deploy/target/launcher.classpath)" org.allyledger.deploy.LocalLauncher

@@ -1,0 +1,191 @@
+package org.allyledger.deploy;
+
+import org.allyledger.infra.EmbeddedKafkaBroker;
+import org.allyledger.infra.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole of Ally Ledger on one machine: an embedded PostgreSQL with a database per service, an embedded
+ * Kafka broker, and each service's packaged application as its own process. Everything it stores is under
+ * {@code dataDir}, so a restart on the same directory finds every event, topic and read model again.
+ */
+public final class LocalSystem implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path repository;
+    private final Path dataDir;
+    private final Ports ports;
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+
+    /** Fixed ports for the launcher, free ones for tests that run beside it. */
+    public record Ports(int postgres, int kafka, Map<Service, Integer> http) {
+
+        public static Ports defaults() {
+            Map<Service, Integer> http = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                http.put(service, service.defaultPort);
+            }
+            return new Ports(55432, 59092, http);
+        }
+    }
+
+    public LocalSystem(Path repository, Path dataDir, Ports ports) {
+        this.repository = repository.toAbsolutePath();
+        this.dataDir = dataDir.toAbsolutePath();
+        this.ports = ports;
+    }
+
+    /** Starts the engines, then the services, and returns once every service reports ready. */
+    public LocalSystem start() {
+        for (Service service : Service.values()) {
+            Path app = application(service);
+            if (!Files.isRegularFile(app)) {
+                throw new IllegalStateException(app + " is missing: build first (./mvnw -DskipTests package)");
+            }
+        }
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres-binaries"), dataDir.resolve("postgres"), ports.postgres(), false);
+        for (Service service : Service.values()) {
+            postgres.createDatabaseIfMissing(service.database);
+        }
+        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), 3);
+        for (Service service : Service.values()) {
+            startService(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+        return this;
+    }
+
+    public void startService(Service service) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
+                "-Dquarkus.http.port=" + ports.http().get(service),
+                "-Dallyledger.db.host=localhost",
+                "-Dallyledger.db.port=" + postgres.port(),
+                "-Dallyledger.db.user=" + EmbeddedPostgresServer.USER,
+                "-Dallyledger.db.password=" + EmbeddedPostgresServer.PASSWORD,
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-jar", application(service).toString()));
+        try {
+            Path log = dataDir.resolve("logs").resolve(service.module + ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            processes.put(service, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.module, e);
+        }
+    }
+
+    /** Stops a service gracefully (SIGTERM), as an operator or an orchestrator would. */
+    public void stopService(Service service) {
+        Process process = processes.remove(service);
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void awaitReady(Service service) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        URI ready = url(service, "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited; see " + dataDir.resolve("logs").resolve(service.module + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(250);
+        }
+        throw new IllegalStateException(service.module + " not ready after " + READY_TIMEOUT);
+    }
+
+    public URI url(Service service, String path) {
+        return URI.create("http://localhost:" + ports.http().get(service) + path);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        for (Service service : Service.values()) {
+            stopService(service);
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private Path application(Service service) {
+        return repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

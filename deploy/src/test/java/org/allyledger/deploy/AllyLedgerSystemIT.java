@@ -1,0 +1,142 @@
+package org.allyledger.deploy;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The packaged system end to end, as the launcher runs it: each service its own process, real PostgreSQL,
+ * real Kafka, Debezium in the write services. Runs on free ports beside any local launcher.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AllyLedgerSystemIT {
+    private static final Duration ARRIVAL = Duration.ofSeconds(60);
+    private static final Path REPOSITORY = Path.of("..");
+    private static Path data;
+    private static LocalSystem.Ports ports;
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void start() throws IOException {
+        data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "allyledger-it");
+        Map<Service, Integer> http = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            http.put(service, freePort());
+        }
+        ports = new LocalSystem.Ports(freePort(), freePort(), http);
+        system = new LocalSystem(REPOSITORY, data, ports).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPersonWrittenOnceIsCountedOnceInTheHeadcountAndKnownToRecognition() {
+        String department = department();
+        String id = put(department);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+        await().atMost(ARRIVAL).untilAsserted(() -> given().get(system.url(Service.RECOGNITION, "/people/" + id + "/eligibility"))
+                .then().statusCode(200).body("active", equalTo(true)));
+        // and stays counted once: nothing republished it
+        await().during(Duration.ofSeconds(2)).atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+    }
+
+    @Test
+    @Order(2)
+    void aWriteWhileReportingIsDownIsAppliedOnceWhenItComesBack() {
+        system.stopService(Service.REPORTING);
+        String department = department();
+        put(department);
+
+        system.startService(Service.REPORTING);
+        system.awaitReady(Service.REPORTING);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+    }
+
+    @Test
+    @Order(3)
+    void aWriteWhileCommitmentServiceRestartsIsPublishedOnce() {
+        String before = department();
+        put(before);
+        system.stopService(Service.COMMITMENT);
+        system.startService(Service.COMMITMENT);
+        system.awaitReady(Service.COMMITMENT);
+        String after = department();
+        put(after);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(after)));
+        assertEquals(1, headcountOf(before));
+    }
+
+    @Test
+    @Order(4)
+    void restartingTheWholeSystemKeepsEveryEventAndReadModel() {
+        String department = department();
+        String id = put(department);
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+
+        system.close();
+        system = new LocalSystem(REPOSITORY, data, ports).start();
+
+        given().get(system.url(Service.COMMITMENT, "/people/" + id)).then().statusCode(200).body("department", equalTo(department));
+        assertEquals(1, headcountOf(department));
+        String later = department();
+        put(later);
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(later)));
+    }
+
+    private static String department() {
+        return "Dept-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String put(String department) {
+        String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                        {"displayName": "Test Person", "email": "t@example.org", "department": "%s",
+                         "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
+                .put(system.url(Service.COMMITMENT, "/people/" + id))
+                .then().statusCode(201);
+        return id;
+    }
+
+    private static long headcountOf(String department) {
+        JsonPath report = given().get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200).extract().jsonPath();
+        return report.getList("byDepartment.findAll { it.name == '" + department + "' }.headcount", Long.class)
+                .stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

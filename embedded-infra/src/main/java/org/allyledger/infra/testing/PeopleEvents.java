@@ -1,0 +1,22 @@
+package org.allyledger.infra.testing;
+
+import org.allyledger.contracts.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.UUID;
+
+/** People events as commitment-service publishes them, for the tests of their consumers. */
+public final class PeopleEvents {
+
+    public static ProducerRecord<String, String> person(UUID eventId, String type, String employeeId, long version,
+                                                        String department, boolean active) {
+        String data = """
+                {"employeeId": "%s", "displayName": "Test Person", "email": "t@example.org", "department": "%s",
+                 "location": "Lisbon", "workModel": "REMOTE", "managerId": null, "active": %s}"""
+                .formatted(employeeId, department, active);
+        return EventSender.cloudEvent(Topics.PEOPLE, employeeId, eventId, type, version, data);
+    }
+
+    private PeopleEvents() {
+    }
+}

@@ -1,0 +1,60 @@
+package org.allyledger.recognition.people;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.inbox.Inbox;
+import org.allyledger.inbox.InboundEvent;
+import org.allyledger.inbox.MalformedEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps {@link ReplicatedPerson} in step with the people topic. */
+@ApplicationScoped
+public class PeopleReplica {
+    public static final String CHANNEL = "people";
+    public static final String NAME = "recognition.people";
+
+    private final Inbox inbox;
+    private final MeterRegistry metrics;
+
+    public PeopleReplica(Inbox inbox, MeterRegistry metrics) {
+        this.inbox = inbox;
+        this.metrics = metrics;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.process(NAME, record, this::apply);
+    }
+
+    /** Whether the person is known and active here; the write side's rules ask this. */
+    @WithSession
+    public Uni<Boolean> isActive(String employeeId) {
+        return ReplicatedPerson.<ReplicatedPerson>findById(employeeId).map(person -> person != null && person.active);
+    }
+
+    Uni<Void> apply(InboundEvent event) {
+        return switch (event.type()) {
+            case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
+            default -> {
+                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private Uni<Void> describe(InboundEvent event) {
+        String employeeId = event.text("employeeId");
+        if (event.streamVersion() < 1) {
+            throw new MalformedEventException(event.type() + " has no stream version");
+        }
+        return ReplicatedPerson.<ReplicatedPerson>findById(employeeId)
+                .map(found -> found != null ? found : ReplicatedPerson.unseen(employeeId))
+                .flatMap(person -> person.describe(event.streamVersion(), event.text("department"), event.flag("active", true), event.time())
+                        ? person.persist().replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+}
