@@ -1,5 +1,6 @@
 package org.allyledger.deploy;
 
+import org.allyledger.contracts.Topics;
 import org.allyledger.infra.EmbeddedKafkaBroker;
 import org.allyledger.infra.EmbeddedPostgresServer;
 
@@ -71,6 +72,7 @@ public final class LocalSystem implements AutoCloseable {
             postgres.createDatabaseIfMissing(service.database);
         }
         kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), 3);
+        kafka.createTopics(3, Topics.PEOPLE, Topics.COMMITMENTS, Topics.SPONSORSHIPS, Topics.RECOGNITION);
         for (Service service : Service.values()) {
             startService(service);
         }
