@@ -3,6 +3,8 @@ package org.allyledger.deploy;
 import org.allyledger.contracts.Topics;
 import org.allyledger.infra.EmbeddedKafkaBroker;
 import org.allyledger.infra.EmbeddedPostgresServer;
+import org.allyledger.infra.auth.SigningKeys;
+import org.allyledger.infra.auth.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,7 @@ public final class LocalSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
+    private SigningKeys keys;
 
     /** Fixed ports for the launcher, free ones for tests that run beside it. */
     public record Ports(int postgres, int kafka, Map<Service, Integer> http) {
@@ -67,6 +70,7 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        keys = SigningKeys.in(dataDir.resolve("dev-keys"));
         postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres-binaries"), dataDir.resolve("postgres"), ports.postgres(), false);
         for (Service service : Service.values()) {
             postgres.createDatabaseIfMissing(service.database);
@@ -82,9 +86,22 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
+    /** Starts a service in the "local" profile, which trusts the development key pair. */
     public void startService(Service service) {
+        processes.put(service, launch(service, "local", ports.http().get(service)));
+    }
+
+    /**
+     * Starts a service's application with the development key in the given profile and port, outside the set
+     * this system manages; its output goes to {@code logs/<module>-<profile>.log}.
+     */
+    public Process launch(Service service, String profile, int httpPort) {
+        Path log = dataDir.resolve("logs").resolve(service.module + ("local".equals(profile) ? "" : "-" + profile) + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
-                "-Dquarkus.http.port=" + ports.http().get(service),
+                "-Dquarkus.profile=" + profile,
+                "-Dmp.jwt.verify.issuer=" + Tokens.DEV_ISSUER,
+                "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
+                "-Dquarkus.http.port=" + httpPort,
                 "-Dallyledger.db.host=localhost",
                 "-Dallyledger.db.port=" + postgres.port(),
                 "-Dallyledger.db.user=" + EmbeddedPostgresServer.USER,
@@ -92,12 +109,10 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-jar", application(service).toString()));
         try {
-            Path log = dataDir.resolve("logs").resolve(service.module + ".log");
-            Process process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            processes.put(service, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module, e);
         }
@@ -146,6 +161,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public URI url(Service service, String path) {
         return URI.create("http://localhost:" + ports.http().get(service) + path);
+    }
+
+    /** A bearer token the services trust, signed with the development key. */
+    public String token(String subject, String role) {
+        return new Tokens(Tokens.DEV_ISSUER, keys.privateKey()).mint(subject, role, Duration.ofHours(8));
     }
 
     public String kafkaBootstrapServers() {

@@ -54,11 +54,14 @@ public final class PipelineLatencyBenchmark {
     private static List<Long> measure(LocalSystem system, int samples) throws Exception {
         List<Long> latencies = new ArrayList<>();
         URI headcount = system.url(Service.REPORTING, "/reports/headcount");
+        String hr = "Bearer " + system.token("bench-hris", "hr-system");
+        String analyst = "Bearer " + system.token("bench-analyst", "analyst");
         for (int i = 0; i < samples; i++) {
             String department = "Bench-" + UUID.randomUUID();
             String id = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             HttpRequest put = HttpRequest.newBuilder(system.url(Service.COMMITMENT, "/people/" + id))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", hr)
                     .PUT(HttpRequest.BodyPublishers.ofString("""
                             {"displayName": "Bench", "email": "bench@example.org", "department": "%s",
                              "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department)))
@@ -69,7 +72,7 @@ public final class PipelineLatencyBenchmark {
             }
             long written = System.nanoTime();
             long deadline = written + Duration.ofSeconds(30).toNanos();
-            while (!HTTP.send(HttpRequest.newBuilder(headcount).build(), HttpResponse.BodyHandlers.ofString()).body()
+            while (!HTTP.send(HttpRequest.newBuilder(headcount).header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofString()).body()
                     .contains("\"" + department + "\"")) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(department + " not in the headcount after 30 s");

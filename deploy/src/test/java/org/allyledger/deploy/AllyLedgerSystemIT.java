@@ -2,6 +2,7 @@ package org.allyledger.deploy;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,11 +19,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged system end to end, as the launcher runs it: each service its own process, real PostgreSQL,
@@ -61,7 +65,7 @@ class AllyLedgerSystemIT {
         String id = put(department);
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
-        await().atMost(ARRIVAL).untilAsserted(() -> given().get(system.url(Service.RECOGNITION, "/people/" + id + "/eligibility"))
+        await().atMost(ARRIVAL).untilAsserted(() -> as(id, "employee").get(system.url(Service.RECOGNITION, "/people/" + id + "/eligibility"))
                 .then().statusCode(200).body("active", equalTo(true)));
         // and stays counted once: nothing republished it
         await().during(Duration.ofSeconds(2)).atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
@@ -105,11 +109,25 @@ class AllyLedgerSystemIT {
         system.close();
         system = new LocalSystem(REPOSITORY, data, ports).start();
 
-        given().get(system.url(Service.COMMITMENT, "/people/" + id)).then().statusCode(200).body("department", equalTo(department));
+        as("hris", "hr-system").get(system.url(Service.COMMITMENT, "/people/" + id)).then().statusCode(200).body("department", equalTo(department));
         assertEquals(1, headcountOf(department));
         String later = department();
         put(later);
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(later)));
+    }
+
+    @Test
+    @Order(5)
+    void theProductionProfileRefusesToStartWithTheDevelopmentKey() throws Exception {
+        Process production = system.launch(Service.COMMITMENT, "prod", freePort());
+        assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
+        assertNotEquals(0, production.exitValue());
+        String log = Files.readString(data.resolve("logs").resolve(Service.COMMITMENT.module() + "-prod.log"));
+        assertTrue(log.contains("Production refuses the development issuer and key pair"), log);
+    }
+
+    private static RequestSpecification as(String subject, String role) {
+        return given().auth().oauth2(system.token(subject, role));
     }
 
     private static String department() {
@@ -118,7 +136,7 @@ class AllyLedgerSystemIT {
 
     private static String put(String department) {
         String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("""
+        as("hris", "hr-system").contentType(ContentType.JSON).body("""
                         {"displayName": "Test Person", "email": "t@example.org", "department": "%s",
                          "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
                 .put(system.url(Service.COMMITMENT, "/people/" + id))
@@ -127,7 +145,7 @@ class AllyLedgerSystemIT {
     }
 
     private static long headcountOf(String department) {
-        JsonPath report = given().get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200).extract().jsonPath();
+        JsonPath report = as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200).extract().jsonPath();
         return report.getList("byDepartment.findAll { it.name == '" + department + "' }.headcount", Long.class)
                 .stream().mapToLong(Long::longValue).sum();
     }

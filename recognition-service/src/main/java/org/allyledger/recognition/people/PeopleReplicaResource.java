@@ -1,11 +1,13 @@
 package org.allyledger.recognition.people;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.allyledger.api.auth.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,6 +26,7 @@ public class PeopleReplicaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Is the person active in recognition's replica of the people directory")
     public Uni<Eligibility> eligibility(@PathParam("employeeId") String employeeId) {
         return replica.isActive(employeeId).map(active -> new Eligibility(employeeId, active));

@@ -3,8 +3,12 @@ package org.allyledger.recognition.people;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.allyledger.api.auth.Roles;
 import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.infra.testing.TestTokens;
 import org.allyledger.infra.testing.EventSender;
+import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,25 +26,30 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "recognition"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
 class PeopleReplicaTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.token("admin-1", Roles.PROGRAM_ADMIN));
+    }
+
     @Test
     void aRegisteredPersonBecomesActiveAndADepartedOneInactive() {
         String id = "p-" + UUID.randomUUID();
-        given().get("/people/{id}/eligibility", id).then().statusCode(200).body("active", equalTo(false));
+        asAdmin().get("/people/{id}/eligibility", id).then().statusCode(200).body("active", equalTo(false));
 
         try (EventSender events = new EventSender(kafka)) {
             events.send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, id, 1, "Engineering", true));
             await().atMost(ARRIVAL).untilAsserted(() ->
-                    given().get("/people/{id}/eligibility", id).then().body("active", equalTo(true)));
+                    asAdmin().get("/people/{id}/eligibility", id).then().body("active", equalTo(true)));
 
             events.send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, id, 2, "Engineering", false));
             await().atMost(ARRIVAL).untilAsserted(() ->
-                    given().get("/people/{id}/eligibility", id).then().body("active", equalTo(false)));
+                    asAdmin().get("/people/{id}/eligibility", id).then().body("active", equalTo(false)));
         }
     }
 
@@ -55,9 +64,9 @@ class PeopleReplicaTest {
         }
         // the marker shares no partition guarantee with id; wait for both to settle through it and the poll
         await().atMost(ARRIVAL).untilAsserted(() ->
-                given().get("/people/{id}/eligibility", marker).then().body("active", equalTo(true)));
+                asAdmin().get("/people/{id}/eligibility", marker).then().body("active", equalTo(true)));
         await().during(Duration.ofSeconds(1)).atMost(ARRIVAL).untilAsserted(() ->
-                given().get("/people/{id}/eligibility", id).then().body("active", equalTo(false)));
+                asAdmin().get("/people/{id}/eligibility", id).then().body("active", equalTo(false)));
     }
 
     @Test

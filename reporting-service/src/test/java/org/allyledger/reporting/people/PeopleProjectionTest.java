@@ -6,10 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
+import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TopicReader;
+import org.allyledger.api.auth.Roles;
 import org.allyledger.infra.testing.EventSender;
+import org.allyledger.infra.testing.TestTokens;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
 class PeopleProjectionTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
@@ -58,7 +62,7 @@ class PeopleProjectionTest {
         send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));
-        JsonPath report = given().get("/reports/headcount").then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().auth().oauth2(TestTokens.token("analyst-1", Roles.ANALYST)).get("/reports/headcount").then().statusCode(200).extract().jsonPath();
         assertTrue(report.getLong("total") >= 1);
         assertTrue(report.getList("byWorkModel.name").contains("REMOTE"));
         assertTrue(report.getList("byLocation.name").contains("Lisbon"));
@@ -115,7 +119,7 @@ class PeopleProjectionTest {
     }
 
     private static long headcountOf(String grouping, String name) {
-        JsonPath report = given().get("/reports/headcount").then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().auth().oauth2(TestTokens.token("analyst-1", Roles.ANALYST)).get("/reports/headcount").then().statusCode(200).extract().jsonPath();
         return report.getList(grouping + ".findAll { it.name == '" + name + "' }.headcount", Long.class)
                 .stream().mapToLong(Long::longValue).sum();
     }

@@ -1,6 +1,7 @@
 package org.allyledger.commitment.people.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.EventMetadata;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,14 +39,17 @@ public class PeopleResource {
     private static final String EMPLOYEE_ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
 
     private final PeopleDirectory directory;
+    private final Caller caller;
 
-    public PeopleResource(PeopleDirectory directory) {
+    public PeopleResource(PeopleDirectory directory, Caller caller) {
         this.directory = directory;
+        this.caller = caller;
     }
 
     /** Creates or replaces a person; sending the same person again changes nothing and publishes nothing. */
     @PUT
     @Path("/{employeeId}")
+    @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(summary = "Create or update a person (HR upsert)")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "200", description = "Updated, or unchanged")
@@ -54,7 +60,8 @@ public class PeopleResource {
             @Parameter(description = "The person's version as last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull PersonRequest person) {
-        EventMetadata metadata = EventMetadata.of("hr-system", idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId,
+                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
         return directory.upsert(employeeId, person.toProfile(), versionFrom(ifMatch), metadata)
                 .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                         .tag(etag(result.version()))
@@ -64,9 +71,11 @@ public class PeopleResource {
 
     @GET
     @Path("/{employeeId}")
-    @Operation(summary = "Read a person")
+    @RolesAllowed({Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN, Roles.EMPLOYEE})
+    @Operation(summary = "Read a person (an employee reads only their own record)")
     @APIResponse(responseCode = "404", description = "No such person")
     public Uni<Response> get(@PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId) {
+        caller.requireSelfOr(employeeId, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN);
         return directory.find(employeeId).map(loaded -> {
             if (!loaded.state().registered()) {
                 throw new ProblemException(Problem.of(404, "not-found", "Not found", "No person has employee id " + employeeId + "."));

@@ -13,6 +13,7 @@ import org.allyledger.commitment.people.domain.WorkModel;
 import org.allyledger.eventstore.ConcurrencyConflictException;
 import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.EventStore;
+import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.junit.jupiter.api.RepeatedTest;
@@ -25,7 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
+import static org.allyledger.commitment.people.api.PeoplePublicationTest.asHr;
 import static org.allyledger.commitment.people.api.PeoplePublicationTest.newEmployeeId;
 import static org.allyledger.commitment.people.api.PeoplePublicationTest.person;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "commitment"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
 class PeopleConcurrencyTest {
 
     @Inject
@@ -51,8 +53,8 @@ class PeopleConcurrencyTest {
                 profile.department(), profile.location(), profile.workModel(), null, true));
 
         List<Object> outcomes = Uni.join().all(
-                        outcome(store.append(people, id, 0, events, EventMetadata.of("test", "a"))),
-                        outcome(store.append(people, id, 0, events, EventMetadata.of("test", "b"))))
+                        outcome(store.append(people, id, 0, events, new EventMetadata("test", id, "a"))),
+                        outcome(store.append(people, id, 0, events, new EventMetadata("test", id, "b"))))
                 .andCollectFailures().await().indefinitely();
 
         assertEquals(1, outcomes.stream().filter(o -> o instanceof Long).count(), outcomes.toString());
@@ -68,14 +70,14 @@ class PeopleConcurrencyTest {
     @Test
     void concurrentUpdatesAtTheSameIfMatchGiveOneSuccessAndOne409() throws Exception {
         String id = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
 
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> updates = List.of(
-                    () -> given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Research"))
+                    () -> asHr().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Research"))
                             .put("/people/{id}", id).statusCode(),
-                    () -> given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Sales"))
+                    () -> asHr().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Sales"))
                             .put("/people/{id}", id).statusCode());
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> status : clients.invokeAll(updates)) {
@@ -85,18 +87,18 @@ class PeopleConcurrencyTest {
         } finally {
             clients.shutdown();
         }
-        given().get("/people/{id}", id).then().statusCode(200).header("ETag", "\"2\"");
+        asHr().get("/people/{id}", id).then().statusCode(200).header("ETag", "\"2\"");
     }
 
     @Test
     void aStaleIfMatchIsA409Problem() {
         String id = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(person("Research")).put("/people/{id}", id).then().statusCode(200);
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
+        asHr().contentType(ContentType.JSON).body(person("Research")).put("/people/{id}", id).then().statusCode(200);
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Sales")).put("/people/{id}", id)
+        asHr().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(person("Sales")).put("/people/{id}", id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://allyledger.org/problems/concurrent-modification"));
-        given().get("/people/{id}", id).then().body("department", equalTo("Research"));
+        asHr().get("/people/{id}", id).then().body("department", equalTo("Research"));
     }
 }

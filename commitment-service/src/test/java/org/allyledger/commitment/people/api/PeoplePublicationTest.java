@@ -6,11 +6,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.infra.testing.TestTokens;
 import jakarta.inject.Inject;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
 import org.allyledger.eventstore.relay.EventRelay;
+import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TopicReader;
@@ -35,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "commitment"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
 class PeoplePublicationTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
@@ -50,6 +55,11 @@ class PeoplePublicationTest {
                  "location": "London", "workModel": "HYBRID", "managerId": "e100"}""".formatted(department);
     }
 
+    /** As the HR system that owns the directory. */
+    static RequestSpecification asHr() {
+        return given().auth().oauth2(TestTokens.token("hris", Roles.HR_SYSTEM));
+    }
+
     static String newEmployeeId() {
         return "e-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -57,7 +67,7 @@ class PeoplePublicationTest {
     @Test
     void registeringAPersonPublishesOneCloudEventKeyedByEmployeeId() {
         String id = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering"))
+        asHr().contentType(ContentType.JSON).body(person("Engineering"))
                 .put("/people/{id}", id)
                 .then().statusCode(201).header("ETag", "\"1\"").body("version", equalTo(1)).body("active", equalTo(true));
 
@@ -84,8 +94,8 @@ class PeoplePublicationTest {
     @Test
     void resendingTheSamePersonChangesAndPublishesNothing() {
         String id = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id)
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id)
                 .then().statusCode(200).header("ETag", "\"1\"");
 
         try (TopicReader people = new TopicReader(kafka, Topics.PEOPLE)) {
@@ -97,10 +107,10 @@ class PeoplePublicationTest {
     @Test
     void changingAPersonPublishesTheUpdateAfterTheRegistration() {
         String id = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(person("Research")).put("/people/{id}", id)
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
+        asHr().contentType(ContentType.JSON).body(person("Research")).put("/people/{id}", id)
                 .then().statusCode(200).header("ETag", "\"2\"").body("department", equalTo("Research"));
-        given().get("/people/{id}", id).then().statusCode(200).header("ETag", "\"2\"").body("department", equalTo("Research"));
+        asHr().get("/people/{id}", id).then().statusCode(200).header("ETag", "\"2\"").body("department", equalTo("Research"));
 
         try (TopicReader people = new TopicReader(kafka, Topics.PEOPLE)) {
             List<ConsumerRecord<String, String>> records = people.await(keyed(id), 2, ARRIVAL);
@@ -112,14 +122,14 @@ class PeoplePublicationTest {
     @Test
     void aWriteWhileTheRelayIsStoppedIsPublishedOnceAfterItRestarts() {
         String before = newEmployeeId();
-        given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", before).then().statusCode(201);
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", before).then().statusCode(201);
         try (TopicReader people = new TopicReader(kafka, Topics.PEOPLE)) {
             assertEquals(1, people.await(keyed(before), 1, ARRIVAL).size());
 
             relay.stop();
             String during = newEmployeeId();
             try {
-                given().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", during).then().statusCode(201);
+                asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", during).then().statusCode(201);
                 assertTrue(people.during(keyed(during), Duration.ofSeconds(3)).isEmpty(), "published while the relay was stopped");
             } finally {
                 relay.start();
@@ -134,7 +144,7 @@ class PeoplePublicationTest {
 
     @Test
     void unknownPersonIsA404Problem() {
-        given().get("/people/{id}", "nobody-here")
+        asHr().get("/people/{id}", "nobody-here")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
 }
