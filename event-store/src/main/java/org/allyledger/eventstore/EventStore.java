@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.eventstore.command.IdempotencyRecord;
+import org.allyledger.eventstore.command.IdempotencyKeyTakenException;
 import org.allyledger.eventstore.relay.EventRelay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +28,9 @@ public class EventStore {
             "select coalesce(max(version), 0) from events where stream_type = $1 and stream_id = $2";
     private static final String INSERT = "insert into events (stream_type, stream_id, version, event_id, event_type, payload, metadata)"
             + " values ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb)";
+    private static final String RECORD_RESPONSE = "insert into idempotency_keys (caller, key, fingerprint, status, body, etag, location)"
+            + " values ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String IDEMPOTENCY_KEY = "idempotency_keys_pkey";
     private static final String LOAD = "select version, event_type, payload::text from events"
             + " where stream_type = $1 and stream_id = $2 order by version";
 
@@ -57,35 +64,71 @@ public class EventStore {
      */
     public <E> Uni<Long> append(StreamType<?, E> type, String streamId, long expectedVersion,
                                 List<? extends E> events, EventMetadata metadata) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(expectedVersion);
+        StreamAppend<E> append = StreamAppend.of(type, streamId, expectedVersion, events);
+        return appendAll(List.of(append), metadata, null).replaceWith(append.newVersion());
+    }
+
+    /**
+     * Appends to several streams in one transaction, each at the version its writer read, together with the
+     * command's idempotency record if it has one: all of it is written, or none.
+     *
+     * @throws ConcurrencyConflictException if any stream moved on since it was read
+     * @throws IdempotencyKeyTakenException if a concurrent request with the same key committed first
+     */
+    public Uni<Void> appendAll(List<StreamAppend<?>> appends, EventMetadata metadata, IdempotencyRecord idempotency) {
+        if (appends.stream().allMatch(a -> a.events().isEmpty()) && idempotency == null) {
+            return Uni.createFrom().voidItem();
         }
         if (!relay.captureReady()) {
             // an event written before the replication slot exists would never be published
             return Uni.createFrom().failure(new ProblemException(Problem.of(503, "not-ready", "Not ready",
                     "The service is starting and cannot record changes yet; retry in a few seconds.")));
         }
-        long first = ExpectedVersion.firstNewVersion(expectedVersion);
         String metadataJson = write(metadata);
-        List<Tuple> rows = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i);
-            rows.add(Tuple.from(List.of(type.name(), streamId, first + i, UUID.randomUUID(),
+        return pool.withTransaction(connection -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (StreamAppend<?> append : appends) {
+                        if (!append.events().isEmpty()) {
+                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson));
+                        }
+                    }
+                    if (idempotency != null) {
+                        chain = chain.flatMap(done -> connection.preparedQuery(RECORD_RESPONSE).execute(Tuple.from(Arrays.asList(
+                                idempotency.caller(), idempotency.key(), idempotency.fingerprint(), idempotency.status(),
+                                idempotency.body(), idempotency.etag(), idempotency.location()))).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .onFailure(EventStore::isUniqueViolation)
+                .transform(e -> IDEMPOTENCY_KEY.equals(((PgException) e).getConstraint())
+                        ? new IdempotencyKeyTakenException()
+                        : conflictOn(appends, (PgException) e));
+    }
+
+    private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson) {
+        StreamType<?, E> type = append.type();
+        long first = ExpectedVersion.firstNewVersion(append.expectedVersion());
+        List<Tuple> rows = new ArrayList<>(append.events().size());
+        for (int i = 0; i < append.events().size(); i++) {
+            E event = append.events().get(i);
+            rows.add(Tuple.from(List.of(type.name(), append.streamId(), first + i, UUID.randomUUID(),
                     type.codec().typeOf(event), type.codec().encode(event), metadataJson)));
         }
-        long last = first + events.size() - 1;
-        return pool.withTransaction(connection -> connection.preparedQuery(CURRENT_VERSION)
-                        .execute(Tuple.of(type.name(), streamId))
-                        .flatMap(current -> {
-                            long actual = current.iterator().next().getLong(0);
-                            if (ExpectedVersion.isStale(expectedVersion, actual)) {
-                                return Uni.createFrom().failure(new ConcurrencyConflictException(type.name(), streamId, expectedVersion));
-                            }
-                            return connection.preparedQuery(INSERT).executeBatch(rows);
-                        }))
-                .onFailure(EventStore::isUniqueViolation)
-                .transform(e -> new ConcurrencyConflictException(type.name(), streamId, expectedVersion))
-                .replaceWith(last);
+        return connection.preparedQuery(CURRENT_VERSION).execute(Tuple.of(type.name(), append.streamId()))
+                .flatMap(current -> {
+                    long actual = current.iterator().next().getLong(0);
+                    if (ExpectedVersion.isStale(append.expectedVersion(), actual)) {
+                        return Uni.createFrom().failure(new ConcurrencyConflictException(type.name(), append.streamId(), append.expectedVersion()));
+                    }
+                    return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+                });
+    }
+
+    /** Names the stream whose version was taken, from the violated key's detail. */
+    private static ConcurrencyConflictException conflictOn(List<StreamAppend<?>> appends, PgException e) {
+        String detail = e.getDetail() == null ? "" : e.getDetail();
+        StreamAppend<?> culprit = appends.stream().filter(a -> detail.contains(a.streamId())).findFirst().orElse(appends.get(0));
+        return new ConcurrencyConflictException(culprit.type().name(), culprit.streamId(), culprit.expectedVersion());
     }
 
     private static boolean isUniqueViolation(Throwable e) {

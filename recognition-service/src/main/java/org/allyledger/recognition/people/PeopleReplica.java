@@ -39,6 +39,7 @@ public class PeopleReplica {
     Uni<Void> apply(InboundEvent event) {
         return switch (event.type()) {
             case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
+            case PeopleEventTypes.PERSON_DEPARTED -> depart(event);
             default -> {
                 metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
                 yield Uni.createFrom().voidItem();
@@ -46,11 +47,23 @@ public class PeopleReplica {
         };
     }
 
-    private Uni<Void> describe(InboundEvent event) {
-        String employeeId = event.text("employeeId");
+    private Uni<Void> depart(InboundEvent event) {
+        requireVersion(event);
+        return ReplicatedPerson.<ReplicatedPerson>findById(event.text("employeeId"))
+                .flatMap(person -> person != null && person.describe(event.streamVersion(), person.department, false, event.time())
+                        ? person.persist().replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static void requireVersion(InboundEvent event) {
         if (event.streamVersion() < 1) {
             throw new MalformedEventException(event.type() + " has no stream version");
         }
+    }
+
+    private Uni<Void> describe(InboundEvent event) {
+        String employeeId = event.text("employeeId");
+        requireVersion(event);
         return ReplicatedPerson.<ReplicatedPerson>findById(employeeId)
                 .map(found -> found != null ? found : ReplicatedPerson.unseen(employeeId))
                 .flatMap(person -> person.describe(event.streamVersion(), event.text("department"), event.flag("active", true), event.time())

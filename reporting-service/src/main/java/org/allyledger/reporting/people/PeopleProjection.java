@@ -32,6 +32,7 @@ public class PeopleProjection {
     Uni<Void> apply(InboundEvent event) {
         return switch (event.type()) {
             case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
+            case PeopleEventTypes.PERSON_DEPARTED -> depart(event);
             default -> {
                 // a newer producer may publish types this version does not know: skip, but count them
                 metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
@@ -49,6 +50,12 @@ public class PeopleProjection {
                         event.text("workModel"), event.flag("active", true), event.time())
                         ? row.persist().replaceWithVoid()
                         : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> depart(InboundEvent event) {
+        long version = streamVersion(event);
+        return PersonRow.<PersonRow>findById(event.text("employeeId"))
+                .flatMap(row -> row != null && row.depart(version, event.time()) ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem());
     }
 
     private static long streamVersion(InboundEvent event) {

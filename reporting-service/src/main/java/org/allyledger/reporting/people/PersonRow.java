@@ -44,4 +44,9 @@ public class PersonRow extends PanacheEntityBase {
         this.updatedAt = at;
         return true;
     }
+
+    /** The person left; they no longer count in any headcount from this version on. */
+    boolean depart(long version, OffsetDateTime at) {
+        return describe(version, department, location, workModel, false, at);
+    }
 }

@@ -2,13 +2,18 @@ package org.allyledger.commitment.people.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.Rejections;
 import org.allyledger.commitment.people.domain.PeopleStream;
 import org.allyledger.commitment.people.domain.Person;
 import org.allyledger.commitment.people.domain.PersonProfile;
 import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
+import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.eventstore.command.Decision;
 
+import java.time.LocalDate;
 import java.util.OptionalLong;
 
 /** The people directory's commands: load the person's stream, decide, append at the version read. */
@@ -22,7 +27,7 @@ public class PeopleDirectory {
         this.people = people;
     }
 
-    public record Upserted(Person person, long version, boolean created) {
+    public record Upserted(Person person, long version, boolean created, boolean changed) {
     }
 
     /**
@@ -33,11 +38,30 @@ public class PeopleDirectory {
             var events = loaded.state().upsert(employeeId, profile);
             long expected = expectedVersion.orElse(loaded.version());
             return store.append(people, employeeId, expected, events, metadata)
-                    .map(version -> new Upserted(people.applyAll(loaded.state(), events), version, loaded.isNew()));
+                    .map(version -> new Upserted(people.applyAll(loaded.state(), events), version, loaded.isNew(), !events.isEmpty()));
+        });
+    }
+
+    public Uni<Decision> depart(String employeeId, LocalDate departedOn, OptionalLong expectedVersion) {
+        return store.load(people, employeeId).map(loaded -> {
+            var events = loaded.state().depart(employeeId, departedOn);
+            var append = StreamAppend.of(people, employeeId, expectedVersion.orElse(loaded.version()), events);
+            Person after = people.applyAll(loaded.state(), events);
+            return Decision.of(append, CommandResult.ok(PersonResponse.of(after, append.newVersion()), append.newVersion()));
         });
     }
 
     public Uni<Loaded<Person>> find(String employeeId) {
         return store.load(people, employeeId);
+    }
+
+    /** Fails unless the person is registered and has not departed; {@code field} names them in the problem. */
+    public Uni<Person> requireActive(String employeeId, String field) {
+        return find(employeeId).map(loaded -> {
+            if (!loaded.state().active()) {
+                throw Rejections.unprocessable(field, "is not an active person in the directory");
+            }
+            return loaded.state();
+        });
     }
 }

@@ -1,12 +1,15 @@
 package org.allyledger.commitment.people.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,16 +18,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.allyledger.api.IfMatch;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.EventMetadata;
+import org.allyledger.eventstore.command.CommandExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -39,11 +46,64 @@ public class PeopleResource {
     private static final String EMPLOYEE_ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
 
     private final PeopleDirectory directory;
+    private final PeopleImport imports;
+    private final CommandExecutor commands;
     private final Caller caller;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    public PeopleResource(PeopleDirectory directory, Caller caller) {
+    public PeopleResource(PeopleDirectory directory, PeopleImport imports, CommandExecutor commands, Caller caller,
+                          ObjectMapper json, Clock clock) {
         this.directory = directory;
+        this.imports = imports;
+        this.commands = commands;
         this.caller = caller;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The day a person left; today when not given. */
+    public record Departure(@PastOrPresent LocalDate departedOn) {
+    }
+
+    /** Marks a person departed: they can no longer commit, log actions, pledge, nominate or be nominated. */
+    @POST
+    @Path("/{employeeId}/departure")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Mark a person departed")
+    @APIResponse(responseCode = "200", description = "Departed (or already departed: nothing changes)")
+    @APIResponse(responseCode = "404", description = "No such person")
+    public Uni<Response> depart(
+            @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid Departure departure) {
+        LocalDate departedOn = departure == null || departure.departedOn() == null ? LocalDate.now(clock) : departure.departedOn();
+        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId, correlation(idempotencyKey));
+        return commands.execute(idempotencyKey, metadata, "POST /people/" + employeeId + "/departure " + departedOn, ifMatch == null,
+                () -> directory.depart(employeeId, departedOn, IfMatch.version(ifMatch)));
+    }
+
+    /** Upserts many people at once; each valid row as {@code PUT} would, each invalid row reported. */
+    @POST
+    @Path("/imports")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Bulk import people (JSON array); re-sending the same rows changes nothing")
+    public Uni<ImportReport> importJson(@NotNull List<PersonImportRow> rows) {
+        return imports.importAll(rows, new EventMetadata(caller.actor(), null, UUID.randomUUID().toString()));
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Bulk import people (CSV with a header row: employeeId,displayName,email,department,location,workModel,managerId,active)")
+    public Uni<ImportReport> importCsv(@NotNull String csv) {
+        return imports.importAll(PeopleCsv.read(csv), new EventMetadata(caller.actor(), null, UUID.randomUUID().toString()));
+    }
+
+    private static String correlation(String idempotencyKey) {
+        return idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
     }
 
     /** Creates or replaces a person; sending the same person again changes nothing and publishes nothing. */
@@ -60,9 +120,8 @@ public class PeopleResource {
             @Parameter(description = "The person's version as last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull PersonRequest person) {
-        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId,
-                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
-        return directory.upsert(employeeId, person.toProfile(), versionFrom(ifMatch), metadata)
+        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId, correlation(idempotencyKey));
+        return directory.upsert(employeeId, person.toProfile(), IfMatch.version(ifMatch), metadata)
                 .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                         .tag(etag(result.version()))
                         .entity(PersonResponse.of(result.person(), result.version()))
@@ -86,18 +145,5 @@ public class PeopleResource {
 
     private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
-    }
-
-    private static OptionalLong versionFrom(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.invalid("If-Match must be a version this API returned as ETag.",
-                    List.of(new Problem.FieldError("If-Match", "must be a quoted version number, e.g. \"3\""))));
-        }
     }
 }

@@ -1,8 +1,11 @@
 package org.allyledger.commitment.people.domain;
 
 import org.allyledger.commitment.people.domain.PersonEvent.PersonRegistered;
+import org.allyledger.commitment.people.domain.PersonEvent.PersonDeparted;
 import org.allyledger.commitment.people.domain.PersonEvent.PersonUpdated;
+import org.allyledger.api.Rejections;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** A person in the directory, as folded from their stream. {@code profile} is null until registered. */
@@ -25,7 +28,30 @@ public record Person(String employeeId, PersonProfile profile) {
         return List.of(PersonUpdated.of(employeeId, desired));
     }
 
+    public boolean active() {
+        return registered() && profile.active();
+    }
+
+    /** Marks the person departed; a departed person departs only once. */
+    public List<PersonEvent> depart(String employeeId, LocalDate departedOn) {
+        if (!registered()) {
+            throw Rejections.notFound("person", employeeId);
+        }
+        if (!profile.active()) {
+            return List.of();
+        }
+        return List.of(new PersonDeparted(employeeId, departedOn));
+    }
+
     public Person apply(PersonEvent event) {
-        return new Person(event.employeeId(), event.profile());
+        if (event instanceof PersonRegistered registered) {
+            return new Person(registered.employeeId(), registered.profile());
+        }
+        if (event instanceof PersonUpdated updated) {
+            return new Person(updated.employeeId(), updated.profile());
+        }
+        PersonProfile p = profile;
+        return new Person(employeeId, new PersonProfile(p.displayName(), p.email(), p.department(), p.location(),
+                p.workModel(), p.managerId(), false));
     }
 }

@@ -3,13 +3,12 @@ package org.allyledger.commitment.people.domain;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.eventstore.EventType;
 
+import java.time.LocalDate;
+
 /** Events of a person's stream in the people directory; published on the people topic. */
 public sealed interface PersonEvent {
 
     String employeeId();
-
-    /** Every people event carries the whole profile as HR last sent it. */
-    PersonProfile profile();
 
     /** The first time HR sends a person. */
     @EventType(PeopleEventTypes.PERSON_REGISTERED)
@@ -21,7 +20,6 @@ public sealed interface PersonEvent {
                     p.workModel(), p.managerId(), p.active());
         }
 
-        @Override
         public PersonProfile profile() {
             return new PersonProfile(displayName, email, department, location, workModel, managerId, active);
         }
@@ -37,9 +35,13 @@ public sealed interface PersonEvent {
                     p.workModel(), p.managerId(), p.active());
         }
 
-        @Override
         public PersonProfile profile() {
             return new PersonProfile(displayName, email, department, location, workModel, managerId, active);
         }
+    }
+
+    /** The person left the organisation; they can no longer commit, act, pledge, nominate or be nominated. */
+    @EventType(PeopleEventTypes.PERSON_DEPARTED)
+    record PersonDeparted(String employeeId, LocalDate departedOn) implements PersonEvent {
     }
 }

@@ -50,4 +50,20 @@ class PersonTest {
     void unknownPersonIsNotRegistered() {
         assertFalse(Person.UNKNOWN.registered());
     }
+
+    @Test
+    void anActivePersonDepartsOnceAndIsThenInactive() {
+        Person ada = Person.UNKNOWN.apply(PersonRegistered.of("e1", ADA));
+        List<PersonEvent> departure = ada.depart("e1", java.time.LocalDate.of(2026, 11, 1));
+        assertEquals(List.of(new PersonEvent.PersonDeparted("e1", java.time.LocalDate.of(2026, 11, 1))), departure);
+        Person departed = ada.apply(departure.get(0));
+        assertFalse(departed.active());
+        assertTrue(departed.depart("e1", java.time.LocalDate.of(2026, 11, 2)).isEmpty());
+    }
+
+    @Test
+    void anUnknownPersonCannotDepart() {
+        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(org.allyledger.api.ProblemException.class,
+                () -> Person.UNKNOWN.depart("e9", java.time.LocalDate.of(2026, 11, 1))).problem().status());
+    }
 }

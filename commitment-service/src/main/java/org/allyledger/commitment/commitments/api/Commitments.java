@@ -1,0 +1,184 @@
+package org.allyledger.commitment.commitments.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.Rejections;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.commitment.commitments.domain.ActionSource;
+import org.allyledger.commitment.commitments.domain.Commitment;
+import org.allyledger.commitment.commitments.domain.CommitmentEvent;
+import org.allyledger.commitment.commitments.domain.CommitmentsStream;
+import org.allyledger.commitment.commitments.domain.Visibility;
+import org.allyledger.commitment.people.api.PeopleDirectory;
+import org.allyledger.eventstore.EventStore;
+import org.allyledger.eventstore.Loaded;
+import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.eventstore.command.Decision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The commitment commands and reads: load the stream, check who may act, decide, and say what to append. */
+@ApplicationScoped
+public class Commitments {
+    private static final String MADE = "org.allyledger.commitments.CommitmentMade.v1";
+    private static final String BY_ALLY = "select stream_id, global_position from events"
+            + " where stream_type = 'commitments' and event_type = '" + MADE + "' and payload ->> 'allyId' = $1"
+            + " and ($2 or payload ->> 'visibility' = 'ORGANISATION') and global_position > $3"
+            + " order by global_position limit $4";
+
+    private final EventStore store;
+    private final CommitmentsStream commitments;
+    private final PeopleDirectory people;
+    private final Caller caller;
+    private final Pool pool;
+    private final Clock clock;
+
+    public Commitments(EventStore store, CommitmentsStream commitments, PeopleDirectory people, Caller caller, Pool pool, Clock clock) {
+        this.store = store;
+        this.commitments = commitments;
+        this.people = people;
+        this.caller = caller;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<Decision> make(String allyId, CommitmentRequests.Make request) {
+        return people.requireActive(allyId, "allyId").map(ally -> {
+            String id = UUID.randomUUID().toString();
+            List<CommitmentEvent> events = Commitment.make(id, allyId, request.category(), request.statement().strip(),
+                    request.startsOn(), request.endsOn(), request.targetActions(),
+                    request.visibility() == null ? Visibility.PRIVATE : request.visibility(), null, today());
+            return Decision.of(StreamAppend.of(commitments, id, 0, events),
+                    CommandResult.created(CommitmentView.of(commitments.fold(events), events.size()), events.size(), "/commitments/" + id));
+        });
+    }
+
+    public Uni<Decision> logAction(String id, OptionalLong ifMatch, CommitmentRequests.LogAction request) {
+        ActionSource source = caller.hasRole(Roles.HR_SYSTEM) ? ActionSource.HR_SYSTEM : ActionSource.SELF;
+        return loadActingFor(id).flatMap(loaded -> people.requireActive(loaded.state().allyId(), "allyId").map(ally -> {
+            Commitment commitment = loaded.state();
+            String actionId = UUID.randomUUID().toString();
+            List<CommitmentEvent> events = commitment.logAction(actionId, request.kind(), request.occurredOn(), request.note(),
+                    request.evidenceUrl(), source, request.externalRef(), today());
+            StreamAppend<CommitmentEvent> append = StreamAppend.of(commitments, id, ifMatch.orElse(loaded.version()), events);
+            CommitmentView after = CommitmentView.of(commitments.applyAll(commitment, events), append.newVersion());
+            if (events.isEmpty()) {
+                String first = commitment.actionsByExternalRef().get(request.externalRef());
+                return Decision.of(append, CommandResult.ok(new CommitmentView.ActionLogged(first, true, after), append.newVersion()));
+            }
+            return Decision.of(append, new CommandResult(201, new CommitmentView.ActionLogged(actionId, false, after),
+                    append.newVersion(), "/commitments/" + id));
+        }));
+    }
+
+    public Uni<Decision> amend(String id, OptionalLong ifMatch, CommitmentRequests.Amend request) {
+        return change(id, ifMatch, commitment -> commitment.amend(
+                request.statement() == null ? null : request.statement().strip(), request.targetActions(), request.endsOn(),
+                request.reason(), today()));
+    }
+
+    public Uni<Decision> withdraw(String id, OptionalLong ifMatch, CommitmentRequests.Withdraw request) {
+        return change(id, ifMatch, commitment -> commitment.withdraw(request.reason().strip()));
+    }
+
+    /** Writes both streams at once: the old commitment's link forward and the new commitment. */
+    public Uni<Decision> renew(String id, OptionalLong ifMatch, CommitmentRequests.Renew request) {
+        return loadActingFor(id).flatMap(loaded -> people.requireActive(loaded.state().allyId(), "allyId").map(ally -> {
+            String newId = UUID.randomUUID().toString();
+            Commitment.Renewal renewal = loaded.state().renew(newId, request.statement() == null ? null : request.statement().strip(),
+                    request.startsOn(), request.endsOn(), request.targetActions(), today());
+            List<StreamAppend<?>> appends = List.of(
+                    StreamAppend.of(commitments, id, ifMatch.orElse(loaded.version()), renewal.renewed()),
+                    StreamAppend.of(commitments, newId, 0, renewal.made()));
+            CommitmentView created = CommitmentView.of(commitments.fold(renewal.made()), renewal.made().size());
+            return Decision.of(appends, CommandResult.created(created, renewal.made().size(), "/commitments/" + newId));
+        }));
+    }
+
+    /** Reads a commitment: its ally, HR systems and program admins always; other employees if it is public. */
+    public Uni<Loaded<Commitment>> read(String id) {
+        return load(id).invoke(loaded -> {
+            Commitment commitment = loaded.state();
+            boolean privileged = caller.hasRole(Roles.HR_SYSTEM) || caller.hasRole(Roles.PROGRAM_ADMIN);
+            boolean own = caller.hasRole(Roles.EMPLOYEE) && caller.actor().equals(commitment.allyId());
+            boolean visible = caller.hasRole(Roles.EMPLOYEE) && commitment.visibility() == Visibility.ORGANISATION;
+            if (!privileged && !own && !visible) {
+                throw new org.allyledger.api.ProblemException(org.allyledger.api.Problem.of(403, "forbidden", "Forbidden",
+                        "This commitment is private to its ally."));
+            }
+        });
+    }
+
+    /**
+     * An ally's commitments in the order made: all of them for the ally, HR systems and program admins;
+     * only the public ones for other employees.
+     */
+    public Uni<CommitmentView.Page> list(String allyId, String cursor, int limit) {
+        boolean everything = caller.hasRole(Roles.HR_SYSTEM) || caller.hasRole(Roles.PROGRAM_ADMIN)
+                || (caller.hasRole(Roles.EMPLOYEE) && caller.actor().equals(allyId));
+        long after = cursorPosition(cursor);
+        return pool.preparedQuery(BY_ALLY).execute(Tuple.of(allyId, everything, after, limit + 1)).flatMap(rows -> {
+            List<String> ids = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
+            for (Row row : rows) {
+                ids.add(row.getString(0));
+                positions.add(row.getLong(1));
+            }
+            String next = ids.size() > limit ? Long.toString(positions.get(limit - 1)) : null;
+            List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(new CommitmentView.Page(List.of(), null));
+            }
+            return Uni.join().all(page.stream().map(this::load).toList()).andFailFast()
+                    .map(loaded -> new CommitmentView.Page(loaded.stream().map(l -> CommitmentView.of(l.state(), l.version())).toList(), next));
+        });
+    }
+
+    private Uni<Decision> change(String id, OptionalLong ifMatch, Function<Commitment, List<CommitmentEvent>> decide) {
+        return loadActingFor(id).map(loaded -> {
+            List<CommitmentEvent> events = decide.apply(loaded.state());
+            StreamAppend<CommitmentEvent> append = StreamAppend.of(commitments, id, ifMatch.orElse(loaded.version()), events);
+            return Decision.of(append, CommandResult.ok(
+                    CommitmentView.of(commitments.applyAll(loaded.state(), events), append.newVersion()), append.newVersion()));
+        });
+    }
+
+    /** Only the ally, or an HR system acting for them, changes a commitment. */
+    private Uni<Loaded<Commitment>> loadActingFor(String id) {
+        return load(id).invoke(loaded -> caller.actingFor(loaded.state().allyId()));
+    }
+
+    Uni<Loaded<Commitment>> load(String id) {
+        return store.load(commitments, id).invoke(loaded -> {
+            if (!loaded.state().exists()) {
+                throw Rejections.notFound("commitment", id);
+            }
+        });
+    }
+
+    private static long cursorPosition(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw Rejections.unprocessable("cursor", "must be a cursor this API returned as next");
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,165 @@
+package org.allyledger.commitment.commitments.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allyledger.api.IfMatch;
+import org.allyledger.api.Rejections;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.eventstore.EventMetadata;
+import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.eventstore.command.Decision;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID;
+import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID_MESSAGE;
+
+/**
+ * Commitments: an ally (or an HR system naming them) makes one, logs actions, amends, withdraws, renews.
+ * Every POST takes an {@code Idempotency-Key}; commands on a commitment take {@code If-Match}.
+ */
+@Path("/")
+@Tag(name = "Commitments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CommitmentsResource {
+    private static final String ACTORS = Roles.EMPLOYEE + "," + Roles.HR_SYSTEM;
+
+    private final Commitments commitments;
+    private final LapseSweep lapseSweep;
+    private final CommandExecutor executor;
+    private final Caller caller;
+
+    public CommitmentsResource(Commitments commitments, LapseSweep lapseSweep, CommandExecutor executor, Caller caller) {
+        this.commitments = commitments;
+        this.lapseSweep = lapseSweep;
+        this.executor = executor;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/commitments")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Make a commitment")
+    @APIResponse(responseCode = "201", description = "Made; Location names it")
+    @APIResponse(responseCode = "422", description = "A rule is not met (period, target, ally not active)")
+    public Uni<Response> make(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull CommitmentRequests.Make request) {
+        String allyId = request.allyId() != null ? request.allyId() : defaultAlly();
+        String actingFor = caller.actingFor(allyId);
+        return run(key, actingFor, "POST /commitments " + request, null, () -> commitments.make(actingFor, request));
+    }
+
+    @GET
+    @Path("/commitments/{id}")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Read a commitment (another employee's only if it is public)")
+    public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return commitments.read(id).map(loaded -> Response.ok(CommitmentView.of(loaded.state(), loaded.version()))
+                .tag(new EntityTag(Long.toString(loaded.version()))).build());
+    }
+
+    @POST
+    @Path("/commitments/{id}/actions")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Log an action; reaching the target fulfils the commitment")
+    @APIResponse(responseCode = "201", description = "Logged")
+    @APIResponse(responseCode = "200", description = "An HR system resent an action it had recorded (same externalRef): nothing new")
+    @APIResponse(responseCode = "409", description = "The commitment is closed, or If-Match is stale")
+    public Uni<Response> logAction(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                   @Valid @NotNull CommitmentRequests.LogAction request) {
+        OptionalLong expected = IfMatch.version(ifMatch);
+        return run(key, null, "POST /commitments/" + id + "/actions " + request, ifMatch, () -> commitments.logAction(id, expected, request));
+    }
+
+    @POST
+    @Path("/commitments/{id}/amendments")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Amend the statement, target or end date of an active commitment")
+    public Uni<Response> amend(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                               @Valid @NotNull CommitmentRequests.Amend request) {
+        OptionalLong expected = IfMatch.version(ifMatch);
+        return run(key, null, "POST /commitments/" + id + "/amendments " + request, ifMatch, () -> commitments.amend(id, expected, request));
+    }
+
+    @POST
+    @Path("/commitments/{id}/withdrawal")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Withdraw an active commitment, with a reason")
+    public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                  @Valid @NotNull CommitmentRequests.Withdraw request) {
+        OptionalLong expected = IfMatch.version(ifMatch);
+        return run(key, null, "POST /commitments/" + id + "/withdrawal " + request, ifMatch, () -> commitments.withdraw(id, expected, request));
+    }
+
+    @POST
+    @Path("/commitments/{id}/renewal")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Renew a fulfilled or lapsed commitment into a new one that links back")
+    @APIResponse(responseCode = "201", description = "The new commitment; Location names it")
+    public Uni<Response> renew(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                               @Valid @NotNull CommitmentRequests.Renew request) {
+        OptionalLong expected = IfMatch.version(ifMatch);
+        return run(key, null, "POST /commitments/" + id + "/renewal " + request, ifMatch, () -> commitments.renew(id, expected, request));
+    }
+
+    @GET
+    @Path("/people/{allyId}/commitments")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "An ally's commitments: all of one's own, only the public ones of others")
+    public Uni<CommitmentView.Page> list(@PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
+                                         @QueryParam("cursor") String cursor,
+                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return commitments.list(allyId, cursor, limit);
+    }
+
+    /** Runs the lapse sweep now, as the nightly schedule does. */
+    @POST
+    @Path("/commitments/lapse-sweeps")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Lapse every active commitment whose period has ended (also runs nightly)")
+    public Uni<Map<String, Integer>> sweep() {
+        return lapseSweep.sweep().map(lapsed -> Map.of("lapsed", lapsed));
+    }
+
+    private String defaultAlly() {
+        if (caller.hasRole(Roles.EMPLOYEE)) {
+            return caller.actor();
+        }
+        throw Rejections.unprocessable("allyId", "must name the employee an HR system acts for");
+    }
+
+    /** Without If-Match, a concurrent change is retried on the new state rather than answered with 409. */
+    private Uni<Response> run(String key, String subject, String request, String ifMatch, Supplier<Uni<Decision>> command) {
+        EventMetadata metadata = new EventMetadata(caller.actor(), subject, key != null ? key : UUID.randomUUID().toString());
+        return executor.execute(key, metadata, request, ifMatch == null, command);
+    }
+}

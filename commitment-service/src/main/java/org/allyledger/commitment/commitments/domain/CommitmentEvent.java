@@ -1,0 +1,53 @@
+package org.allyledger.commitment.commitments.domain;
+
+import org.allyledger.eventstore.EventType;
+
+import java.time.LocalDate;
+
+/** Events of a commitment's stream; published on the commitments topic, keyed by commitment id. */
+public sealed interface CommitmentEvent {
+
+    String commitmentId();
+
+    String allyId();
+
+    /** An ally committed to a behaviour for a period; {@code renewedFrom} links a renewal to its predecessor. */
+    @EventType("org.allyledger.commitments.CommitmentMade.v1")
+    record CommitmentMade(String commitmentId, String allyId, Category category, String statement, LocalDate startsOn,
+                          LocalDate endsOn, int targetActions, Visibility visibility, String renewedFrom)
+            implements CommitmentEvent {
+    }
+
+    /** An action done towards the commitment; {@code externalRef} is the HR system's id for it, if any. */
+    @EventType("org.allyledger.commitments.ActionLogged.v1")
+    record ActionLogged(String commitmentId, String allyId, String actionId, ActionKind kind, LocalDate occurredOn,
+                        String note, String evidenceUrl, ActionSource source, String externalRef) implements CommitmentEvent {
+    }
+
+    /** The ally changed the statement, target or end date of an active commitment; carries the new values. */
+    @EventType("org.allyledger.commitments.CommitmentAmended.v1")
+    record CommitmentAmended(String commitmentId, String allyId, String statement, int targetActions, LocalDate endsOn,
+                             String reason) implements CommitmentEvent {
+    }
+
+    /** The actions logged reached the target. */
+    @EventType("org.allyledger.commitments.CommitmentFulfilled.v1")
+    record CommitmentFulfilled(String commitmentId, String allyId, int actionsLogged, int targetActions)
+            implements CommitmentEvent {
+    }
+
+    @EventType("org.allyledger.commitments.CommitmentWithdrawn.v1")
+    record CommitmentWithdrawn(String commitmentId, String allyId, String reason) implements CommitmentEvent {
+    }
+
+    /** The period ended short of the target. */
+    @EventType("org.allyledger.commitments.CommitmentLapsed.v1")
+    record CommitmentLapsed(String commitmentId, String allyId, int actionsLogged, int targetActions, LocalDate endedOn)
+            implements CommitmentEvent {
+    }
+
+    /** A new commitment continues this one. */
+    @EventType("org.allyledger.commitments.CommitmentRenewed.v1")
+    record CommitmentRenewed(String commitmentId, String allyId, String renewedAs) implements CommitmentEvent {
+    }
+}

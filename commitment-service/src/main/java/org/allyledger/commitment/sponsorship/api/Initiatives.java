@@ -1,0 +1,144 @@
+package org.allyledger.commitment.sponsorship.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.Rejections;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.commitment.people.api.PeopleDirectory;
+import org.allyledger.commitment.sponsorship.domain.Initiative;
+import org.allyledger.commitment.sponsorship.domain.InitiativeEvent;
+import org.allyledger.commitment.sponsorship.domain.SponsorshipsStream;
+import org.allyledger.eventstore.EventStore;
+import org.allyledger.eventstore.Loaded;
+import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.eventstore.command.Decision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The initiative and sponsorship commands and reads. */
+@ApplicationScoped
+public class Initiatives {
+    private static final String BY_YEAR = "select stream_id, global_position from events"
+            + " where stream_type = 'sponsorships' and event_type = 'org.allyledger.sponsorships.InitiativeLaunched.v1'"
+            + " and ($1::int is null or (payload ->> 'year')::int = $1) and global_position > $2"
+            + " order by global_position limit $3";
+
+    private final EventStore store;
+    private final SponsorshipsStream initiatives;
+    private final PeopleDirectory people;
+    private final Caller caller;
+    private final Pool pool;
+    private final Clock clock;
+
+    public Initiatives(EventStore store, SponsorshipsStream initiatives, PeopleDirectory people, Caller caller, Pool pool, Clock clock) {
+        this.store = store;
+        this.initiatives = initiatives;
+        this.people = people;
+        this.caller = caller;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<Decision> launch(InitiativeRequests.Launch request) {
+        return Uni.createFrom().item(() -> {
+            String id = UUID.randomUUID().toString();
+            List<InitiativeEvent> events = Initiative.launch(id, request.name().strip(), request.erg().strip(), request.year(),
+                    request.description(), request.sponsorCapacity(), today());
+            return Decision.of(StreamAppend.of(initiatives, id, 0, events),
+                    CommandResult.created(view(initiatives.fold(events), events.size()), events.size(), "/initiatives/" + id));
+        });
+    }
+
+    public Uni<Decision> close(String id, OptionalLong ifMatch) {
+        return change(id, ifMatch, Initiative::close);
+    }
+
+    /** The ally must be active; one pledge per ally while the initiative is open and has a place. */
+    public Uni<Decision> pledge(String id, String allyId, OptionalLong ifMatch) {
+        return people.requireActive(allyId, "allyId").flatMap(ally -> load(id).map(loaded -> {
+            List<InitiativeEvent> events = loaded.state().pledge(allyId, today());
+            StreamAppend<InitiativeEvent> append = StreamAppend.of(initiatives, id, ifMatch.orElse(loaded.version()), events);
+            return Decision.of(append, CommandResult.created(view(initiatives.applyAll(loaded.state(), events), append.newVersion()),
+                    append.newVersion(), "/initiatives/" + id + "/sponsorships/" + allyId));
+        }));
+    }
+
+    public Uni<Decision> fulfil(String id, String allyId, OptionalLong ifMatch, String outcome) {
+        caller.actingFor(allyId);
+        return change(id, ifMatch, initiative -> initiative.fulfil(allyId, outcome));
+    }
+
+    public Uni<Decision> withdraw(String id, String allyId, OptionalLong ifMatch, String reason) {
+        caller.actingFor(allyId);
+        return change(id, ifMatch, initiative -> initiative.withdraw(allyId, reason));
+    }
+
+    public Uni<Loaded<Initiative>> find(String id) {
+        return load(id);
+    }
+
+    public Uni<InitiativeView.Page> list(Integer year, String cursor, int limit) {
+        long after = cursor == null || cursor.isBlank() ? 0 : parseCursor(cursor);
+        return pool.preparedQuery(BY_YEAR).execute(Tuple.of(year, after, limit + 1)).flatMap(rows -> {
+            List<String> ids = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
+            for (Row row : rows) {
+                ids.add(row.getString(0));
+                positions.add(row.getLong(1));
+            }
+            String next = ids.size() > limit ? Long.toString(positions.get(limit - 1)) : null;
+            List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(new InitiativeView.Page(List.of(), null));
+            }
+            return Uni.join().all(page.stream().map(this::load).toList()).andFailFast()
+                    .map(loaded -> new InitiativeView.Page(loaded.stream().map(l -> view(l.state(), l.version())).toList(), next));
+        });
+    }
+
+    /** Sponsor lists are for HR systems and program admins; an employee sees only their own pledge. */
+    InitiativeView view(Initiative initiative, long version) {
+        boolean everything = caller.hasRole(Roles.HR_SYSTEM) || caller.hasRole(Roles.PROGRAM_ADMIN);
+        return InitiativeView.of(initiative, version, everything ? null : caller.actor());
+    }
+
+    private Uni<Decision> change(String id, OptionalLong ifMatch, Function<Initiative, List<InitiativeEvent>> decide) {
+        return load(id).map(loaded -> {
+            List<InitiativeEvent> events = decide.apply(loaded.state());
+            StreamAppend<InitiativeEvent> append = StreamAppend.of(initiatives, id, ifMatch.orElse(loaded.version()), events);
+            return Decision.of(append, CommandResult.ok(view(initiatives.applyAll(loaded.state(), events), append.newVersion()),
+                    append.newVersion()));
+        });
+    }
+
+    private Uni<Loaded<Initiative>> load(String id) {
+        return store.load(initiatives, id).invoke(loaded -> {
+            if (!loaded.state().exists()) {
+                throw Rejections.notFound("initiative", id);
+            }
+        });
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw Rejections.unprocessable("cursor", "must be a cursor this API returned as next");
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

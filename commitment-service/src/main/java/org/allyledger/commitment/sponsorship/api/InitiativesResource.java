@@ -1,0 +1,144 @@
+package org.allyledger.commitment.sponsorship.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allyledger.api.IfMatch;
+import org.allyledger.api.Rejections;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.eventstore.EventMetadata;
+import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.eventstore.command.Decision;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Inclusion initiatives run with ERGs, and allies' yearly pledges to sponsor them.
+ * Every POST takes an {@code Idempotency-Key}; commands on an initiative take {@code If-Match}.
+ */
+@Path("/initiatives")
+@Tag(name = "Initiatives and sponsorship")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InitiativesResource {
+    private static final String ID = "^[A-Za-z0-9._-]{1,64}$";
+    private static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
+
+    private final Initiatives initiatives;
+    private final CommandExecutor executor;
+    private final Caller caller;
+
+    public InitiativesResource(Initiatives initiatives, CommandExecutor executor, Caller caller) {
+        this.initiatives = initiatives;
+        this.executor = executor;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Launch an initiative for this year or the next")
+    @APIResponse(responseCode = "201", description = "Launched; Location names it")
+    public Uni<Response> launch(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull InitiativeRequests.Launch request) {
+        return run(key, null, "POST /initiatives " + request, null, () -> initiatives.launch(request));
+    }
+
+    @GET
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Initiatives, optionally of one year, in the order launched")
+    public Uni<InitiativeView.Page> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
+                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return initiatives.list(year, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Read an initiative")
+    public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return initiatives.find(id).map(loaded -> Response.ok(initiatives.view(loaded.state(), loaded.version()))
+                .tag(new EntityTag(Long.toString(loaded.version()))).build());
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close an initiative to new pledges")
+    public Uni<Response> close(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return run(key, null, "POST /initiatives/" + id + "/closure", ifMatch, () -> initiatives.close(id, IfMatch.version(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/sponsorships")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Pledge to sponsor an open initiative (once per ally)")
+    @APIResponse(responseCode = "201", description = "Pledged")
+    @APIResponse(responseCode = "409", description = "Closed, full, or already pledged")
+    public Uni<Response> pledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                @Valid InitiativeRequests.Pledge request) {
+        String allyId = request != null && request.allyId() != null ? request.allyId() : defaultAlly();
+        String actingFor = caller.actingFor(allyId);
+        return run(key, actingFor, "POST /initiatives/" + id + "/sponsorships " + actingFor, ifMatch,
+                () -> initiatives.pledge(id, actingFor, IfMatch.version(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/sponsorships/{allyId}/fulfilment")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Record a pledged sponsorship fulfilled, with its outcome")
+    public Uni<Response> fulfil(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                @Valid @NotNull InitiativeRequests.Fulfil request) {
+        return run(key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/fulfilment " + request, ifMatch,
+                () -> initiatives.fulfil(id, allyId, IfMatch.version(ifMatch), request.outcome().strip()));
+    }
+
+    @POST
+    @Path("/{id}/sponsorships/{allyId}/withdrawal")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
+    @Operation(summary = "Withdraw a pledged sponsorship, with a reason")
+    public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                  @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
+                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
+                                  @Valid @NotNull InitiativeRequests.Withdraw request) {
+        return run(key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/withdrawal " + request, ifMatch,
+                () -> initiatives.withdraw(id, allyId, IfMatch.version(ifMatch), request.reason().strip()));
+    }
+
+    private String defaultAlly() {
+        if (caller.hasRole(Roles.EMPLOYEE)) {
+            return caller.actor();
+        }
+        throw Rejections.unprocessable("allyId", "must name the employee an HR system acts for");
+    }
+
+    /** Without If-Match, a concurrent pledge is retried on the new state rather than answered with 409. */
+    private Uni<Response> run(String key, String subject, String request, String ifMatch, Supplier<Uni<Decision>> command) {
+        EventMetadata metadata = new EventMetadata(caller.actor(), subject, key != null ? key : UUID.randomUUID().toString());
+        return executor.execute(key, metadata, request, ifMatch == null, command);
+    }
+}

@@ -1,0 +1,145 @@
+package org.allyledger.eventstore.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemException;
+import org.allyledger.eventstore.ConcurrencyConflictException;
+import org.allyledger.eventstore.EventMetadata;
+import org.allyledger.eventstore.EventStore;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command: decide, append its events, answer. With an {@code Idempotency-Key}, the first answer is
+ * stored in the same transaction as the events; a retry with the same key and request replays it and writes
+ * nothing, and the same key with another request is refused.
+ */
+@ApplicationScoped
+public class CommandExecutor {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_CONFLICT_RETRIES = 3;
+    private static final String FIND = "select fingerprint, status, body, etag, location from idempotency_keys"
+            + " where caller = $1 and key = $2";
+
+    private final EventStore store;
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public CommandExecutor(EventStore store, Pool pool, ObjectMapper json) {
+        this.store = store;
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /**
+     * @param idempotencyKey  the request's Idempotency-Key header, or null
+     * @param request         what identifies the request for the key: method, path and body
+     * @param retryOnConflict true when the client named no version (no If-Match): a concurrent write is then
+     *                        answered by loading and deciding again, a few times, instead of a 409
+     * @param command         loads, decides and returns the events to append and the answer
+     */
+    public Uni<Response> execute(String idempotencyKey, EventMetadata metadata, String request, boolean retryOnConflict,
+                                 Supplier<Uni<Decision>> command) {
+        if (idempotencyKey == null) {
+            return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get()
+                    .flatMap(decision -> store.appendAll(decision.appends(), metadata, null).replaceWith(() -> respond(decision.result())))));
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(new ProblemException(Problem.invalid("The Idempotency-Key header is invalid.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " characters")))));
+        }
+        String caller = metadata.actor();
+        String fingerprint = sha256(request);
+        return find(caller, idempotencyKey).flatMap(stored -> {
+            if (stored != null) {
+                return Uni.createFrom().item(replay(stored, fingerprint));
+            }
+            return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get().flatMap(decision -> {
+                        CommandResult result = decision.result();
+                        IdempotencyRecord record = new IdempotencyRecord(caller, idempotencyKey, fingerprint, result.status(),
+                                write(result.body()), result.version() == null ? null : result.version().toString(), result.location());
+                        return store.appendAll(decision.appends(), metadata, record).replaceWith(() -> respond(result));
+                    })))
+                    .onFailure(IdempotencyKeyTakenException.class)
+                    .recoverWithUni(() -> find(caller, idempotencyKey).map(raced -> replay(raced, fingerprint)));
+        });
+    }
+
+    private static Uni<Response> retrying(boolean retryOnConflict, Uni<Response> attempt) {
+        return retryOnConflict
+                ? attempt.onFailure(ConcurrencyConflictException.class).retry().atMost(MAX_CONFLICT_RETRIES)
+                : attempt;
+    }
+
+    private Uni<IdempotencyRecord> find(String caller, String key) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(caller, key)).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new IdempotencyRecord(caller, key, row.getString(0), row.getInteger(1), row.getString(2),
+                    row.getString(3), row.getString(4));
+        });
+    }
+
+    private static Response replay(IdempotencyRecord stored, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request."));
+        }
+        Response.ResponseBuilder response = Response.status(stored.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(stored.body())
+                .header(REPLAYED_HEADER, "true");
+        if (stored.etag() != null) {
+            response.tag(new EntityTag(stored.etag()));
+        }
+        if (stored.location() != null) {
+            response.location(URI.create(stored.location()));
+        }
+        return response.build();
+    }
+
+    private static Response respond(CommandResult result) {
+        Response.ResponseBuilder response = Response.status(result.status()).type(MediaType.APPLICATION_JSON).entity(result.body());
+        if (result.version() != null) {
+            response.tag(new EntityTag(result.version().toString()));
+        }
+        if (result.location() != null) {
+            response.location(URI.create(result.location()));
+        }
+        return response.build();
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
