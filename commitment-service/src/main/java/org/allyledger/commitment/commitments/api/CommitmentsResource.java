@@ -3,19 +3,15 @@ package org.allyledger.commitment.commitments.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +38,7 @@ import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID_ME
  * Commitments: an ally (or an HR system naming them) makes one, logs actions, amends, withdraws, renews.
  * Every POST takes an {@code Idempotency-Key}; commands on a commitment take {@code If-Match}.
  */
-@Path("/")
+@Path("/commitments")
 @Tag(name = "Commitments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -62,7 +58,6 @@ public class CommitmentsResource {
     }
 
     @POST
-    @Path("/commitments")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Make a commitment")
     @APIResponse(responseCode = "201", description = "Made; Location names it")
@@ -74,7 +69,7 @@ public class CommitmentsResource {
     }
 
     @GET
-    @Path("/commitments/{id}")
+    @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Read a commitment (another employee's only if it is public)")
     public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
@@ -83,7 +78,7 @@ public class CommitmentsResource {
     }
 
     @POST
-    @Path("/commitments/{id}/actions")
+    @Path("/{id}/actions")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Log an action; reaching the target fulfils the commitment")
     @APIResponse(responseCode = "201", description = "Logged")
@@ -97,7 +92,7 @@ public class CommitmentsResource {
     }
 
     @POST
-    @Path("/commitments/{id}/amendments")
+    @Path("/{id}/amendments")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Amend the statement, target or end date of an active commitment")
     public Uni<Response> amend(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -108,7 +103,7 @@ public class CommitmentsResource {
     }
 
     @POST
-    @Path("/commitments/{id}/withdrawal")
+    @Path("/{id}/withdrawal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Withdraw an active commitment, with a reason")
     public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -119,7 +114,7 @@ public class CommitmentsResource {
     }
 
     @POST
-    @Path("/commitments/{id}/renewal")
+    @Path("/{id}/renewal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Renew a fulfilled or lapsed commitment into a new one that links back")
     @APIResponse(responseCode = "201", description = "The new commitment; Location names it")
@@ -130,19 +125,9 @@ public class CommitmentsResource {
         return run(key, null, "POST /commitments/" + id + "/renewal " + request, ifMatch, () -> commitments.renew(id, expected, request));
     }
 
-    @GET
-    @Path("/people/{allyId}/commitments")
-    @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "An ally's commitments: all of one's own, only the public ones of others")
-    public Uni<CommitmentView.Page> list(@PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
-                                         @QueryParam("cursor") String cursor,
-                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return commitments.list(allyId, cursor, limit);
-    }
-
     /** Runs the lapse sweep now, as the nightly schedule does. */
     @POST
-    @Path("/commitments/lapse-sweeps")
+    @Path("/lapse-sweeps")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Lapse every active commitment whose period has ended (also runs nightly)")

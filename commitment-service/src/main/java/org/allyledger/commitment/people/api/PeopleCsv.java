@@ -8,6 +8,7 @@ import org.allyledger.api.ProblemException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +17,16 @@ final class PeopleCsv {
     private static final CsvMapper CSV = new CsvMapper();
 
     static List<PersonImportRow> read(String csv) {
+        String header = csv.lines().findFirst().orElse("");
+        if (Arrays.stream(header.split(",")).map(column -> column.strip().replace("\"", "")).noneMatch("employeeId"::equals)) {
+            throw missingHeader();
+        }
         List<PersonImportRow> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> lines = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
                 .readValues(csv)) {
             while (lines.hasNext()) {
                 Map<String, String> line = lines.next();
-                if (rows.isEmpty() && !line.containsKey("employeeId")) {
-                    throw missingHeader();
-                }
                 rows.add(new PersonImportRow(text(line, "employeeId"), text(line, "displayName"), text(line, "email"),
                         text(line, "department"), text(line, "location"), text(line, "workModel"), text(line, "managerId"),
                         text(line, "active")));
