@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.api.Rejections;
 
 /** Who is calling, and on whose behalf: the ownership rules that roles alone cannot express. */
 @RequestScoped
@@ -35,6 +36,20 @@ public class Caller {
             return employeeId;
         }
         throw forbidden("You may act only for yourself.");
+    }
+
+    /**
+     * The employee a request names, or, when it names none, the calling employee themselves: an employee
+     * may leave the ally out, an HR system must name them.
+     */
+    public String namedOrSelf(String employeeId, String field) {
+        if (employeeId != null) {
+            return actingFor(employeeId);
+        }
+        if (hasRole(Roles.EMPLOYEE)) {
+            return actor();
+        }
+        throw Rejections.unprocessable(field, "must name the employee an HR system acts for");
     }
 
     /** Allows the employee themselves, or any caller holding one of {@code privileged}. */

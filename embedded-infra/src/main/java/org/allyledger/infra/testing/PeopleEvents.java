@@ -1,5 +1,6 @@
 package org.allyledger.infra.testing;
 
+import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -15,6 +16,11 @@ public final class PeopleEvents {
                  "location": "Lisbon", "workModel": "REMOTE", "managerId": null, "active": %s}"""
                 .formatted(employeeId, department, active);
         return EventSender.cloudEvent(Topics.PEOPLE, employeeId, eventId, type, version, data);
+    }
+
+    public static ProducerRecord<String, String> departed(UUID eventId, String employeeId, long version) {
+        String data = "{\"employeeId\": \"%s\", \"departedOn\": \"2026-11-01\"}".formatted(employeeId);
+        return EventSender.cloudEvent(Topics.PEOPLE, employeeId, eventId, PeopleEventTypes.PERSON_DEPARTED, version, data);
     }
 
     private PeopleEvents() {

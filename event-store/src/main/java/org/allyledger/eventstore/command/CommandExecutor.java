@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.api.auth.Caller;
 import org.allyledger.eventstore.ConcurrencyConflictException;
 import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.EventStore;
@@ -22,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -79,6 +81,17 @@ public class CommandExecutor {
                     .onFailure(IdempotencyKeyTakenException.class)
                     .recoverWithUni(() -> find(caller, idempotencyKey).map(raced -> replay(raced, fingerprint)));
         });
+    }
+
+    /**
+     * Runs a command for the calling principal: the event metadata names them as actor and {@code subject} as
+     * the employee acted for. Without {@code If-Match}, a concurrent change is decided again on the new state.
+     */
+    public Uni<Response> execute(Caller caller, String idempotencyKey, String subject, String request, String ifMatch,
+                                 Supplier<Uni<Decision>> command) {
+        EventMetadata metadata = new EventMetadata(caller.actor(), subject,
+                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        return execute(idempotencyKey, metadata, request, ifMatch == null, command);
     }
 
     private static Uni<Response> retrying(boolean retryOnConflict, Uni<Response> attempt) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.allyledger.infra.testing.PeopleEvents.departed;
 import static org.allyledger.infra.testing.PeopleEvents.person;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,7 +48,7 @@ class PeopleReplicaTest {
             await().atMost(ARRIVAL).untilAsserted(() ->
                     asAdmin().get("/people/{id}/eligibility", id).then().body("active", equalTo(true)));
 
-            events.send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, id, 2, "Engineering", false));
+            events.send(departed(UUID.randomUUID(), id, 2));
             await().atMost(ARRIVAL).untilAsserted(() ->
                     asAdmin().get("/people/{id}/eligibility", id).then().body("active", equalTo(false)));
         }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.allyledger.infra.testing.PeopleEvents.departed;
 import static org.allyledger.infra.testing.PeopleEvents.person;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +91,7 @@ class PeopleProjectionTest {
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department + "-new")));
         assertEquals(0, headcountOf("byDepartment", department));
 
-        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_UPDATED, employee, 3, department + "-new", false));
+        send(departed(UUID.randomUUID(), employee, 3));
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(0, headcountOf("byDepartment", department + "-new")));
     }
 

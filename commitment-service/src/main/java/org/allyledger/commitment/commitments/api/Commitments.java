@@ -2,7 +2,6 @@ package org.allyledger.commitment.commitments.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.api.Rejections;
@@ -17,12 +16,12 @@ import org.allyledger.commitment.people.api.PeopleDirectory;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.StreamPage;
 import org.allyledger.eventstore.command.CommandResult;
 import org.allyledger.eventstore.command.Decision;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -127,22 +126,9 @@ public class Commitments {
     public Uni<CommitmentView.Page> list(String allyId, String cursor, int limit) {
         boolean everything = caller.hasRole(Roles.HR_SYSTEM) || caller.hasRole(Roles.PROGRAM_ADMIN)
                 || (caller.hasRole(Roles.EMPLOYEE) && caller.actor().equals(allyId));
-        long after = cursorPosition(cursor);
-        return pool.preparedQuery(BY_ALLY).execute(Tuple.of(allyId, everything, after, limit + 1)).flatMap(rows -> {
-            List<String> ids = new ArrayList<>();
-            List<Long> positions = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getString(0));
-                positions.add(row.getLong(1));
-            }
-            String next = ids.size() > limit ? Long.toString(positions.get(limit - 1)) : null;
-            List<String> page = ids.subList(0, Math.min(limit, ids.size()));
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(new CommitmentView.Page(List.of(), null));
-            }
-            return Uni.join().all(page.stream().map(this::load).toList()).andFailFast()
-                    .map(loaded -> new CommitmentView.Page(loaded.stream().map(l -> CommitmentView.of(l.state(), l.version())).toList(), next));
-        });
+        return StreamPage.find(pool, BY_ALLY, Tuple.of(allyId, everything), cursor, limit)
+                .flatMap(page -> page.load(store, commitments).map(loaded -> new CommitmentView.Page(
+                        loaded.stream().map(l -> CommitmentView.of(l.state(), l.version())).toList(), page.next())));
     }
 
     private Uni<Decision> change(String id, OptionalLong ifMatch, Function<Commitment, List<CommitmentEvent>> decide) {
@@ -165,17 +151,6 @@ public class Commitments {
                 throw Rejections.notFound("commitment", id);
             }
         });
-    }
-
-    private static long cursorPosition(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw Rejections.unprocessable("cursor", "must be a cursor this API returned as next");
-        }
     }
 
     private LocalDate today() {

@@ -16,20 +16,15 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
-import org.allyledger.api.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
-import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.command.CommandExecutor;
-import org.allyledger.eventstore.command.Decision;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID;
 import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID_MESSAGE;
@@ -63,9 +58,8 @@ public class CommitmentsResource {
     @APIResponse(responseCode = "201", description = "Made; Location names it")
     @APIResponse(responseCode = "422", description = "A rule is not met (period, target, ally not active)")
     public Uni<Response> make(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull CommitmentRequests.Make request) {
-        String allyId = request.allyId() != null ? request.allyId() : defaultAlly();
-        String actingFor = caller.actingFor(allyId);
-        return run(key, actingFor, "POST /commitments " + request, null, () -> commitments.make(actingFor, request));
+        String actingFor = caller.namedOrSelf(request.allyId(), "allyId");
+        return executor.execute(caller, key, actingFor, "POST /commitments " + request, null, () -> commitments.make(actingFor, request));
     }
 
     @GET
@@ -88,7 +82,7 @@ public class CommitmentsResource {
                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                    @Valid @NotNull CommitmentRequests.LogAction request) {
         OptionalLong expected = IfMatch.version(ifMatch);
-        return run(key, null, "POST /commitments/" + id + "/actions " + request, ifMatch, () -> commitments.logAction(id, expected, request));
+        return executor.execute(caller, key, null, "POST /commitments/" + id + "/actions " + request, ifMatch, () -> commitments.logAction(id, expected, request));
     }
 
     @POST
@@ -99,7 +93,7 @@ public class CommitmentsResource {
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @Valid @NotNull CommitmentRequests.Amend request) {
         OptionalLong expected = IfMatch.version(ifMatch);
-        return run(key, null, "POST /commitments/" + id + "/amendments " + request, ifMatch, () -> commitments.amend(id, expected, request));
+        return executor.execute(caller, key, null, "POST /commitments/" + id + "/amendments " + request, ifMatch, () -> commitments.amend(id, expected, request));
     }
 
     @POST
@@ -110,7 +104,7 @@ public class CommitmentsResource {
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @Valid @NotNull CommitmentRequests.Withdraw request) {
         OptionalLong expected = IfMatch.version(ifMatch);
-        return run(key, null, "POST /commitments/" + id + "/withdrawal " + request, ifMatch, () -> commitments.withdraw(id, expected, request));
+        return executor.execute(caller, key, null, "POST /commitments/" + id + "/withdrawal " + request, ifMatch, () -> commitments.withdraw(id, expected, request));
     }
 
     @POST
@@ -122,7 +116,7 @@ public class CommitmentsResource {
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @Valid @NotNull CommitmentRequests.Renew request) {
         OptionalLong expected = IfMatch.version(ifMatch);
-        return run(key, null, "POST /commitments/" + id + "/renewal " + request, ifMatch, () -> commitments.renew(id, expected, request));
+        return executor.execute(caller, key, null, "POST /commitments/" + id + "/renewal " + request, ifMatch, () -> commitments.renew(id, expected, request));
     }
 
     /** Runs the lapse sweep now, as the nightly schedule does. */
@@ -133,18 +127,5 @@ public class CommitmentsResource {
     @Operation(summary = "Lapse every active commitment whose period has ended (also runs nightly)")
     public Uni<Map<String, Integer>> sweep() {
         return lapseSweep.sweep().map(lapsed -> Map.of("lapsed", lapsed));
-    }
-
-    private String defaultAlly() {
-        if (caller.hasRole(Roles.EMPLOYEE)) {
-            return caller.actor();
-        }
-        throw Rejections.unprocessable("allyId", "must name the employee an HR system acts for");
-    }
-
-    /** Without If-Match, a concurrent change is retried on the new state rather than answered with 409. */
-    private Uni<Response> run(String key, String subject, String request, String ifMatch, Supplier<Uni<Decision>> command) {
-        EventMetadata metadata = new EventMetadata(caller.actor(), subject, key != null ? key : UUID.randomUUID().toString());
-        return executor.execute(key, metadata, request, ifMatch == null, command);
     }
 }

@@ -1,6 +1,5 @@
 package org.allyledger.commitment.people.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** The people directory, synchronised by HR systems. */
@@ -49,16 +47,14 @@ public class PeopleResource {
     private final PeopleImport imports;
     private final CommandExecutor commands;
     private final Caller caller;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public PeopleResource(PeopleDirectory directory, PeopleImport imports, CommandExecutor commands, Caller caller,
-                          ObjectMapper json, Clock clock) {
+                          Clock clock) {
         this.directory = directory;
         this.imports = imports;
         this.commands = commands;
         this.caller = caller;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -79,8 +75,7 @@ public class PeopleResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid Departure departure) {
         LocalDate departedOn = departure == null || departure.departedOn() == null ? LocalDate.now(clock) : departure.departedOn();
-        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId, correlation(idempotencyKey));
-        return commands.execute(idempotencyKey, metadata, "POST /people/" + employeeId + "/departure " + departedOn, ifMatch == null,
+        return commands.execute(caller, idempotencyKey, employeeId, "POST /people/" + employeeId + "/departure " + departedOn, ifMatch,
                 () -> directory.depart(employeeId, departedOn, IfMatch.version(ifMatch)));
     }
 

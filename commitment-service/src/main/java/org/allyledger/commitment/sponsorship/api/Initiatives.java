@@ -2,7 +2,6 @@ package org.allyledger.commitment.sponsorship.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.api.Rejections;
@@ -15,12 +14,12 @@ import org.allyledger.commitment.sponsorship.domain.SponsorshipsStream;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.StreamPage;
 import org.allyledger.eventstore.command.CommandResult;
 import org.allyledger.eventstore.command.Decision;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -89,22 +88,9 @@ public class Initiatives {
     }
 
     public Uni<InitiativeView.Page> list(Integer year, String cursor, int limit) {
-        long after = cursor == null || cursor.isBlank() ? 0 : parseCursor(cursor);
-        return pool.preparedQuery(BY_YEAR).execute(Tuple.of(year, after, limit + 1)).flatMap(rows -> {
-            List<String> ids = new ArrayList<>();
-            List<Long> positions = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getString(0));
-                positions.add(row.getLong(1));
-            }
-            String next = ids.size() > limit ? Long.toString(positions.get(limit - 1)) : null;
-            List<String> page = ids.subList(0, Math.min(limit, ids.size()));
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(new InitiativeView.Page(List.of(), null));
-            }
-            return Uni.join().all(page.stream().map(this::load).toList()).andFailFast()
-                    .map(loaded -> new InitiativeView.Page(loaded.stream().map(l -> view(l.state(), l.version())).toList(), next));
-        });
+        return StreamPage.find(pool, BY_YEAR, Tuple.tuple().addValue(year), cursor, limit)
+                .flatMap(page -> page.load(store, initiatives).map(loaded -> new InitiativeView.Page(
+                        loaded.stream().map(l -> view(l.state(), l.version())).toList(), page.next())));
     }
 
     /** Sponsor lists are for HR systems and program admins; an employee sees only their own pledge. */
@@ -128,14 +114,6 @@ public class Initiatives {
                 throw Rejections.notFound("initiative", id);
             }
         });
-    }
-
-    private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw Rejections.unprocessable("cursor", "must be a cursor this API returned as next");
-        }
     }
 
     private LocalDate today() {

@@ -20,18 +20,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
-import org.allyledger.api.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
-import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.command.CommandExecutor;
-import org.allyledger.eventstore.command.Decision;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Inclusion initiatives run with ERGs, and allies' yearly pledges to sponsor them.
@@ -60,7 +55,7 @@ public class InitiativesResource {
     @Operation(summary = "Launch an initiative for this year or the next")
     @APIResponse(responseCode = "201", description = "Launched; Location names it")
     public Uni<Response> launch(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull InitiativeRequests.Launch request) {
-        return run(key, null, "POST /initiatives " + request, null, () -> initiatives.launch(request));
+        return executor.execute(caller, key, null, "POST /initiatives " + request, null, () -> initiatives.launch(request));
     }
 
     @GET
@@ -87,7 +82,7 @@ public class InitiativesResource {
     @Operation(summary = "Close an initiative to new pledges")
     public Uni<Response> close(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return run(key, null, "POST /initiatives/" + id + "/closure", ifMatch, () -> initiatives.close(id, IfMatch.version(ifMatch)));
+        return executor.execute(caller, key, null, "POST /initiatives/" + id + "/closure", ifMatch, () -> initiatives.close(id, IfMatch.version(ifMatch)));
     }
 
     @POST
@@ -99,9 +94,8 @@ public class InitiativesResource {
     public Uni<Response> pledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @Valid InitiativeRequests.Pledge request) {
-        String allyId = request != null && request.allyId() != null ? request.allyId() : defaultAlly();
-        String actingFor = caller.actingFor(allyId);
-        return run(key, actingFor, "POST /initiatives/" + id + "/sponsorships " + actingFor, ifMatch,
+        String actingFor = caller.namedOrSelf(request == null ? null : request.allyId(), "allyId");
+        return executor.execute(caller, key, actingFor, "POST /initiatives/" + id + "/sponsorships " + actingFor, ifMatch,
                 () -> initiatives.pledge(id, actingFor, IfMatch.version(ifMatch)));
     }
 
@@ -113,7 +107,7 @@ public class InitiativesResource {
                                 @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @Valid @NotNull InitiativeRequests.Fulfil request) {
-        return run(key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/fulfilment " + request, ifMatch,
+        return executor.execute(caller, key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/fulfilment " + request, ifMatch,
                 () -> initiatives.fulfil(id, allyId, IfMatch.version(ifMatch), request.outcome().strip()));
     }
 
@@ -125,20 +119,7 @@ public class InitiativesResource {
                                   @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @Valid @NotNull InitiativeRequests.Withdraw request) {
-        return run(key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/withdrawal " + request, ifMatch,
+        return executor.execute(caller, key, allyId, "POST /initiatives/" + id + "/sponsorships/" + allyId + "/withdrawal " + request, ifMatch,
                 () -> initiatives.withdraw(id, allyId, IfMatch.version(ifMatch), request.reason().strip()));
-    }
-
-    private String defaultAlly() {
-        if (caller.hasRole(Roles.EMPLOYEE)) {
-            return caller.actor();
-        }
-        throw Rejections.unprocessable("allyId", "must name the employee an HR system acts for");
-    }
-
-    /** Without If-Match, a concurrent pledge is retried on the new state rather than answered with 409. */
-    private Uni<Response> run(String key, String subject, String request, String ifMatch, Supplier<Uni<Decision>> command) {
-        EventMetadata metadata = new EventMetadata(caller.actor(), subject, key != null ? key : UUID.randomUUID().toString());
-        return executor.execute(key, metadata, request, ifMatch == null, command);
     }
 }
