@@ -101,6 +101,7 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.profile=" + profile,
                 "-Dmp.jwt.verify.issuer=" + Tokens.DEV_ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
+                "-Dallyledger.recognition.nominator-key=" + keys.secret("nominator", 32),
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dallyledger.db.host=localhost",
                 "-Dallyledger.db.port=" + postgres.port(),

@@ -31,6 +31,8 @@ public class EventStore {
     private static final String RECORD_RESPONSE = "insert into idempotency_keys (caller, key, fingerprint, status, body, etag, location)"
             + " values ($1, $2, $3, $4, $5, $6, $7)";
     private static final String IDEMPOTENCY_KEY = "idempotency_keys_pkey";
+    private static final String CLAIM = "insert into unique_claims (scope, key, owner) values ($1, $2, $3)";
+    private static final String CLAIM_KEY = "unique_claims_pkey";
     private static final String LOAD = "select version, event_type, payload::text from events"
             + " where stream_type = $1 and stream_id = $2 order by version";
 
@@ -76,7 +78,17 @@ public class EventStore {
      * @throws IdempotencyKeyTakenException if a concurrent request with the same key committed first
      */
     public Uni<Void> appendAll(List<StreamAppend<?>> appends, EventMetadata metadata, IdempotencyRecord idempotency) {
-        if (appends.stream().allMatch(a -> a.events().isEmpty()) && idempotency == null) {
+        return appendAll(appends, List.of(), metadata, idempotency);
+    }
+
+    /**
+     * As {@link #appendAll(List, EventMetadata, IdempotencyRecord)}, also taking {@code claims} in the same transaction.
+     *
+     * @throws ClaimTakenException if another stream holds one of the claims
+     */
+    public Uni<Void> appendAll(List<StreamAppend<?>> appends, List<UniqueClaim> claims, EventMetadata metadata,
+                               IdempotencyRecord idempotency) {
+        if (appends.stream().allMatch(a -> a.events().isEmpty()) && claims.isEmpty() && idempotency == null) {
             return Uni.createFrom().voidItem();
         }
         if (!relay.captureReady()) {
@@ -87,6 +99,10 @@ public class EventStore {
         String metadataJson = write(metadata);
         return pool.withTransaction(connection -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UniqueClaim claim : claims) {
+                        chain = chain.flatMap(done -> connection.preparedQuery(CLAIM)
+                                .execute(Tuple.of(claim.scope(), claim.key(), claim.owner())).replaceWithVoid());
+                    }
                     for (StreamAppend<?> append : appends) {
                         if (!append.events().isEmpty()) {
                             chain = chain.flatMap(done -> appendOne(connection, append, metadataJson));
@@ -100,9 +116,23 @@ public class EventStore {
                     return chain;
                 })
                 .onFailure(EventStore::isUniqueViolation)
-                .transform(e -> IDEMPOTENCY_KEY.equals(((PgException) e).getConstraint())
-                        ? new IdempotencyKeyTakenException()
-                        : conflictOn(appends, (PgException) e));
+                .transform(e -> switch (java.util.Objects.requireNonNullElse(((PgException) e).getConstraint(), "")) {
+                    case IDEMPOTENCY_KEY -> new IdempotencyKeyTakenException();
+                    case CLAIM_KEY -> claimIn(claims, (PgException) e);
+                    default -> conflictOn(appends, (PgException) e);
+                });
+    }
+
+    /** The stream that holds a claim, or null. */
+    public Uni<String> claimOwner(String scope, String key) {
+        return pool.preparedQuery("select owner from unique_claims where scope = $1 and key = $2").execute(Tuple.of(scope, key))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
+    }
+
+    private static ClaimTakenException claimIn(List<UniqueClaim> claims, PgException e) {
+        String detail = e.getDetail() == null ? "" : e.getDetail();
+        UniqueClaim taken = claims.stream().filter(c -> detail.contains(c.key())).findFirst().orElse(claims.get(0));
+        return new ClaimTakenException(taken.scope(), taken.key());
     }
 
     private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson) {

@@ -37,6 +37,25 @@ public final class SigningKeys {
         return keys;
     }
 
+    /** A random symmetric key kept beside the pair (e.g. the nominator seal), base64; generated on first use. */
+    public String secret(String name, int bytes) {
+        Path file = directory.resolve("dev-only-" + name + ".key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[bytes];
+                new java.security.SecureRandom().nextBytes(key);
+                Path partial = Files.createTempFile(directory, name, ".partial");
+                Files.writeString(partial, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return secret(name, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path publicKeyFile() {
         return directory.resolve(PUBLIC_KEY_FILE);
     }

@@ -53,14 +53,16 @@ public final class TestTokens {
     }
 
     /**
-     * The configuration that makes a service trust these tokens. The key is given inline: in test mode Quarkus
+     * The configuration that makes a service trust these tokens, and the test key that seals anonymous nominators. The key is given inline: in test mode Quarkus
      * generates a key of its own when none is configured at build time, and an inline key overrides it.
      */
     static Map<String, String> serviceConfig() {
         try {
+            SigningKeys keys = SigningKeys.in(keyDirectory());
             return Map.of(
                     "mp.jwt.verify.issuer", ISSUER,
-                    "mp.jwt.verify.publickey", Files.readString(SigningKeys.in(keyDirectory()).publicKeyFile()));
+                    "mp.jwt.verify.publickey", Files.readString(keys.publicKeyFile()),
+                    "allyledger.recognition.nominator-key", keys.secret("nominator", 32));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,7 +60,7 @@ public class CommandExecutor {
                                  Supplier<Uni<Decision>> command) {
         if (idempotencyKey == null) {
             return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get()
-                    .flatMap(decision -> store.appendAll(decision.appends(), metadata, null).replaceWith(() -> respond(decision.result())))));
+                    .flatMap(decision -> store.appendAll(decision.appends(), decision.claims(), metadata, null).replaceWith(() -> respond(decision.result())))));
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             return Uni.createFrom().failure(new ProblemException(Problem.invalid("The Idempotency-Key header is invalid.",
@@ -76,7 +76,7 @@ public class CommandExecutor {
                         CommandResult result = decision.result();
                         IdempotencyRecord record = new IdempotencyRecord(caller, idempotencyKey, fingerprint, result.status(),
                                 write(result.body()), result.version() == null ? null : result.version().toString(), result.location());
-                        return store.appendAll(decision.appends(), metadata, record).replaceWith(() -> respond(result));
+                        return store.appendAll(decision.appends(), decision.claims(), metadata, record).replaceWith(() -> respond(result));
                     })))
                     .onFailure(IdempotencyKeyTakenException.class)
                     .recoverWithUni(() -> find(caller, idempotencyKey).map(raced -> replay(raced, fingerprint)));

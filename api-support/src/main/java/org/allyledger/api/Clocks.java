@@ -1,4 +1,4 @@
-package org.allyledger.commitment.infra;
+package org.allyledger.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,0 +1,70 @@
+package org.allyledger.recognition.awards.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.eventstore.EventStore;
+import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.eventstore.command.Decision;
+import org.allyledger.recognition.awards.domain.AwardEvent;
+import org.allyledger.recognition.awards.domain.AwardsStream;
+import org.allyledger.recognition.awards.domain.MonthAward;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Awarding and revoking Ally of the Month. */
+@ApplicationScoped
+public class Awards {
+    private final EventStore store;
+    private final AwardsStream awards;
+    private final AwardLookups lookups;
+    private final Clock clock;
+    private final int windowMonths;
+
+    public Awards(EventStore store, AwardsStream awards, AwardLookups lookups, Clock clock,
+                  @ConfigProperty(name = "allyledger.recognition.award-window-months", defaultValue = "12") int windowMonths) {
+        this.store = store;
+        this.awards = awards;
+        this.lookups = lookups;
+        this.clock = clock;
+        this.windowMonths = windowMonths;
+    }
+
+    public record AwardView(String awardMonth, String winnerId, MonthAward.AwardStatus status, long version) {
+    }
+
+    public Uni<Decision> award(YearMonth month, String winnerId, String note, OptionalLong ifMatch) {
+        String id = AwardsStream.streamId(month);
+        return store.load(awards, id).flatMap(loaded -> lookups.hasCountingNomination(winnerId, month)
+                .flatMap(counting -> lookups.nearestOtherWin(winnerId, month).map(nearest -> {
+                    MonthAward current = loaded.isNew() ? MonthAward.open(month) : loaded.state();
+                    List<AwardEvent> events = current.award(winnerId, note, YearMonth.now(clock), counting, nearest, windowMonths);
+                    StreamAppend<AwardEvent> append = StreamAppend.of(awards, id, ifMatch.orElse(loaded.version()), events);
+                    return Decision.of(append, CommandResult.created(view(awards.applyAll(current, events), append.newVersion()),
+                            append.newVersion(), "/awards/" + month));
+                })));
+    }
+
+    public Uni<Decision> revoke(YearMonth month, String reason, OptionalLong ifMatch) {
+        String id = AwardsStream.streamId(month);
+        return store.load(awards, id).map(loaded -> {
+            MonthAward current = loaded.isNew() ? MonthAward.open(month) : loaded.state();
+            List<AwardEvent> events = current.revoke(reason);
+            StreamAppend<AwardEvent> append = StreamAppend.of(awards, id, ifMatch.orElse(loaded.version()), events);
+            return Decision.of(append, CommandResult.ok(view(awards.applyAll(current, events), append.newVersion()), append.newVersion()));
+        });
+    }
+
+    public Uni<AwardView> read(YearMonth month) {
+        return store.load(awards, AwardsStream.streamId(month))
+                .map(loaded -> view(loaded.isNew() ? MonthAward.open(month) : loaded.state(), loaded.version()));
+    }
+
+    private static AwardView view(MonthAward award, long version) {
+        return new AwardView(award.month().toString(), award.winnerId(), award.status(), version);
+    }
+}

@@ -1,0 +1,60 @@
+package org.allyledger.recognition.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Seals an anonymous nominator's id for the published events: AES-256-GCM under a key that only this service
+ * and authorised consumers (reporting) hold, configured as {@code allyledger.recognition.nominator-key}
+ * (32 bytes, base64). Portals see "v1:..." and nothing they can use.
+ */
+@ApplicationScoped
+public class NominatorSeal {
+    private static final String PREFIX = "v1:";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public NominatorSeal(@ConfigProperty(name = "allyledger.recognition.nominator-key") String base64Key) {
+        byte[] bytes = Base64.getDecoder().decode(base64Key.strip());
+        if (bytes.length != 32) {
+            throw new IllegalStateException("allyledger.recognition.nominator-key must be 32 bytes, base64-encoded");
+        }
+        this.key = new SecretKeySpec(bytes, "AES");
+    }
+
+    public String seal(String nominatorId) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(nominatorId.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a nominator", e);
+        }
+    }
+
+    public String open(String sealed) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot open a sealed nominator: wrong allyledger.recognition.nominator-key?", e);
+        }
+    }
+}

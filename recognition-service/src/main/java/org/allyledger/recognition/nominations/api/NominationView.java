@@ -1,0 +1,22 @@
+package org.allyledger.recognition.nominations.api;
+
+import org.allyledger.recognition.nominations.domain.Nomination;
+import org.allyledger.recognition.nominations.domain.NominationStatus;
+import org.allyledger.recognition.nominations.domain.RecognitionCategory;
+
+import java.util.List;
+
+/** A nomination as the API shows it; {@code nominatorId} is null for an anonymous one unless the caller may know. */
+public record NominationView(String id, String nominatorId, String nomineeId, String awardMonth, List<RecognitionCategory> categories,
+                             String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
+                             List<String> endorsers, long version) {
+
+    static NominationView of(Nomination n, long version, boolean mayKnowNominator) {
+        return new NominationView(n.id(), n.anonymous() && !mayKnowNominator ? null : n.nominatorId(), n.nomineeId(),
+                n.awardMonth().toString(), n.categories(), n.citation(), n.anonymous(), n.linkedActionIds(), n.status(),
+                List.copyOf(n.endorsers()), version);
+    }
+
+    public record Page(List<NominationView> items, String next) {
+    }
+}

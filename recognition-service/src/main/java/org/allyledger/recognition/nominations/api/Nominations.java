@@ -1,0 +1,155 @@
+package org.allyledger.recognition.nominations.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemException;
+import org.allyledger.api.Rejections;
+import org.allyledger.api.auth.Caller;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.eventstore.ClaimTakenException;
+import org.allyledger.eventstore.EventStore;
+import org.allyledger.eventstore.Loaded;
+import org.allyledger.eventstore.StreamAppend;
+import org.allyledger.eventstore.StreamPage;
+import org.allyledger.eventstore.UniqueClaim;
+import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.eventstore.command.Decision;
+import org.allyledger.recognition.awards.api.AwardLookups;
+import org.allyledger.recognition.infra.NominatorSeal;
+import org.allyledger.recognition.nominations.domain.Nomination;
+import org.allyledger.recognition.nominations.domain.NominationEvent;
+import org.allyledger.recognition.nominations.domain.NominationsStream;
+import org.allyledger.recognition.people.PeopleReplica;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The nomination commands and reads. */
+@ApplicationScoped
+public class Nominations {
+    /** One nomination per nominator, nominee and month; the key never leaves the service. */
+    static final String CLAIM_SCOPE = "nomination";
+    private static final String BY_MONTH = "select stream_id, global_position from events"
+            + " where stream_type = 'recognition' and event_type = 'org.allyledger.recognition.NominationSubmitted.v1'"
+            + " and payload ->> 'awardMonth' = $1 and global_position > $2 order by global_position limit $3";
+
+    private final EventStore store;
+    private final NominationsStream nominations;
+    private final AwardLookups awards;
+    private final PeopleReplica people;
+    private final NominatorSeal seal;
+    private final Caller caller;
+    private final Pool pool;
+    private final Clock clock;
+
+    public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people,
+                       NominatorSeal seal, Caller caller, Pool pool, Clock clock) {
+        this.store = store;
+        this.nominations = nominations;
+        this.awards = awards;
+        this.people = people;
+        this.seal = seal;
+        this.caller = caller;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** A second nomination for the same nominee and month is refused, pointing at the first. */
+    public Uni<Decision> submit(String nominatorId, NominationRequests.Nominate request) {
+        YearMonth month = YearMonth.parse(request.awardMonth());
+        String claimKey = nominatorId + "|" + request.nomineeId() + "|" + month;
+        return requireActive(nominatorId, "nominatorId")
+                .chain(() -> requireActive(request.nomineeId(), "nomineeId"))
+                .chain(() -> store.claimOwner(CLAIM_SCOPE, claimKey))
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw duplicate(existing, month);
+                    }
+                })
+                .chain(() -> awards.month(month))
+                .map(award -> {
+                    String id = UUID.randomUUID().toString();
+                    List<NominationEvent> events = Nomination.submit(id, nominatorId, request.nomineeId(), month, request.categories(),
+                            request.citation().strip(), Boolean.TRUE.equals(request.anonymous()),
+                            request.linkedActionIds() == null ? List.of() : request.linkedActionIds(), currentMonth(), award.closed(), seal::seal);
+                    return Decision.of(StreamAppend.of(nominations, id, 0, events),
+                                    CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true), events.size(), "/nominations/" + id))
+                            .claiming(new UniqueClaim(CLAIM_SCOPE, claimKey, id));
+                });
+    }
+
+    /** A concurrent nomination that won the claim gets the loser the same 409 as the sequential case. */
+    public <T> Uni<T> duplicateOnClaim(Throwable failure) {
+        ClaimTakenException taken = (ClaimTakenException) failure;
+        YearMonth month = YearMonth.parse(taken.key().substring(taken.key().lastIndexOf('|') + 1));
+        return store.claimOwner(taken.scope(), taken.key())
+                .onItem().transformToUni(existing -> Uni.createFrom().failure(duplicate(existing, month)));
+    }
+
+    public Uni<Decision> endorse(String id, String endorserId, OptionalLong ifMatch, String note) {
+        return requireActive(endorserId, "endorserId").chain(() -> load(id)).flatMap(loaded -> awards.month(loaded.state().awardMonth())
+                .map(award -> decide(id, ifMatch, loaded, loaded.state().endorse(endorserId, note, award.closed()))));
+    }
+
+    public Uni<Decision> withdraw(String id, String nominatorId, OptionalLong ifMatch) {
+        return load(id).flatMap(loaded -> awards.month(loaded.state().awardMonth())
+                .map(award -> decide(id, ifMatch, loaded, loaded.state().withdraw(nominatorId, award.closed()))));
+    }
+
+    public Uni<Decision> reject(String id, OptionalLong ifMatch, String reason) {
+        return load(id).map(loaded -> decide(id, ifMatch, loaded, loaded.state().reject(reason)));
+    }
+
+    public Uni<Loaded<Nomination>> read(String id) {
+        return load(id);
+    }
+
+    public Uni<NominationView.Page> list(YearMonth month, String cursor, int limit) {
+        return StreamPage.find(pool, BY_MONTH, Tuple.of(month.toString()), cursor, limit)
+                .flatMap(page -> page.load(store, nominations).map(loaded -> new NominationView.Page(
+                        loaded.stream().map(l -> view(l.state(), l.version())).toList(), page.next())));
+    }
+
+    /** An anonymous nominator is shown to program admins and to the nominator themselves only. */
+    NominationView view(Nomination nomination, long version) {
+        boolean mayKnow = caller.hasRole(Roles.PROGRAM_ADMIN) || caller.actor().equals(nomination.nominatorId());
+        return NominationView.of(nomination, version, mayKnow);
+    }
+
+    private Decision decide(String id, OptionalLong ifMatch, Loaded<Nomination> loaded, List<NominationEvent> events) {
+        StreamAppend<NominationEvent> append = StreamAppend.of(nominations, id, ifMatch.orElse(loaded.version()), events);
+        return Decision.of(append, CommandResult.ok(view(nominations.applyAll(loaded.state(), events), append.newVersion()), append.newVersion()));
+    }
+
+    private Uni<Loaded<Nomination>> load(String id) {
+        return store.load(nominations, id).invoke(loaded -> {
+            if (!loaded.state().exists()) {
+                throw Rejections.notFound("nomination", id);
+            }
+        });
+    }
+
+    private Uni<Void> requireActive(String employeeId, String field) {
+        return people.isActive(employeeId).invoke(active -> {
+            if (!active) {
+                throw Rejections.unprocessable(field, "is not an active person");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ProblemException duplicate(String existing, YearMonth month) {
+        return new ProblemException(Problem.of(409, "duplicate-nomination", "Already nominated",
+                "You already nominated this colleague for " + month + "; endorse or amend that nomination instead.")
+                .pointingAt("/nominations/" + existing));
+    }
+
+    private YearMonth currentMonth() {
+        return YearMonth.now(clock);
+    }
+}

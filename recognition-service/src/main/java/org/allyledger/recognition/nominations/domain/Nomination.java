@@ -1,0 +1,112 @@
+package org.allyledger.recognition.nominations.domain;
+
+import org.allyledger.recognition.nominations.domain.NominationEvent.NominationEndorsed;
+import org.allyledger.recognition.nominations.domain.NominationEvent.NominationRejected;
+import org.allyledger.recognition.nominations.domain.NominationEvent.NominationSubmitted;
+import org.allyledger.recognition.nominations.domain.NominationEvent.NominationWithdrawn;
+
+import java.time.YearMonth;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import static org.allyledger.api.Rejections.conflict;
+import static org.allyledger.api.Rejections.unprocessable;
+
+/**
+ * A nomination as folded from its stream, the nominator's id already unsealed. Commands check the recognition
+ * rules and return the events to append.
+ */
+public record Nomination(String id, String nominatorId, String nomineeId, YearMonth awardMonth, List<RecognitionCategory> categories,
+                         String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
+                         Set<String> endorsers) {
+
+    public static final Nomination NONE = new Nomination(null, null, null, null, List.of(), null, false, List.of(), null, Set.of());
+
+    public boolean exists() {
+        return id != null;
+    }
+
+    /**
+     * Allies are recognised by others: nobody nominates themselves. A month takes nominations from its first day
+     * until it is awarded.
+     *
+     * @param seal encrypts the nominator's id for an anonymous nomination
+     */
+    public static List<NominationEvent> submit(String id, String nominatorId, String nomineeId, YearMonth month,
+                                               List<RecognitionCategory> categories, String citation, boolean anonymous,
+                                               List<String> linkedActionIds, YearMonth currentMonth, boolean monthAwarded,
+                                               UnaryOperator<String> seal) {
+        if (nominatorId.equals(nomineeId)) {
+            throw unprocessable("nomineeId", "must be someone else: allies are recognised by others, never self-declared");
+        }
+        if (month.isAfter(currentMonth)) {
+            throw unprocessable("awardMonth", "must not be a future month; " + month + " opens on its first day");
+        }
+        if (monthAwarded) {
+            throw conflict("month-closed", "Ally of the Month for " + month + " has been awarded; the month takes no more nominations.");
+        }
+        List<RecognitionCategory> distinct = List.copyOf(new LinkedHashSet<>(categories));
+        if (distinct.isEmpty() || distinct.size() > 3) {
+            throw unprocessable("categories", "must name one to three different categories");
+        }
+        return List.of(new NominationSubmitted(id, nomineeId, month.toString(), distinct, citation, anonymous,
+                anonymous ? null : nominatorId, anonymous ? seal.apply(nominatorId) : null, List.copyOf(linkedActionIds)));
+    }
+
+    /** A colleague seconds the nomination once; never its nominator or nominee. */
+    public List<NominationEvent> endorse(String endorserId, String note, boolean monthAwarded) {
+        requireCounting(monthAwarded);
+        if (endorserId.equals(nomineeId) || endorserId.equals(nominatorId)) {
+            throw unprocessable("endorserId", "must be neither the nominator nor the nominee");
+        }
+        if (endorsers.contains(endorserId)) {
+            throw conflict("already-endorsed", endorserId + " already endorsed this nomination.");
+        }
+        return List.of(new NominationEndorsed(id, nomineeId, awardMonth.toString(), endorserId, note));
+    }
+
+    /** Only its nominator withdraws a nomination, and only before the month is awarded. */
+    public List<NominationEvent> withdraw(String byId, boolean monthAwarded) {
+        if (!byId.equals(nominatorId)) {
+            throw new org.allyledger.api.ProblemException(org.allyledger.api.Problem.of(403, "forbidden", "Forbidden",
+                    "Only its nominator may withdraw a nomination."));
+        }
+        requireCounting(monthAwarded);
+        return List.of(new NominationWithdrawn(id, nomineeId, awardMonth.toString()));
+    }
+
+    public List<NominationEvent> reject(String reason) {
+        if (status != NominationStatus.SUBMITTED) {
+            throw conflict("nomination-closed", "The nomination is " + status + " already.");
+        }
+        return List.of(new NominationRejected(id, nomineeId, awardMonth.toString(), reason));
+    }
+
+    /** Applies an event; {@code unseal} recovers an anonymous nominator's id. */
+    public Nomination apply(NominationEvent event, UnaryOperator<String> unseal) {
+        if (event instanceof NominationSubmitted e) {
+            String nominator = e.anonymous() ? unseal.apply(e.sealedNominator()) : e.nominatorId();
+            return new Nomination(e.nominationId(), nominator, e.nomineeId(), YearMonth.parse(e.awardMonth()), e.categories(),
+                    e.citation(), e.anonymous(), e.linkedActionIds(), NominationStatus.SUBMITTED, Set.of());
+        }
+        if (event instanceof NominationEndorsed e) {
+            Set<String> after = new LinkedHashSet<>(endorsers);
+            after.add(e.endorserId());
+            return new Nomination(id, nominatorId, nomineeId, awardMonth, categories, citation, anonymous, linkedActionIds, status,
+                    java.util.Collections.unmodifiableSet(after));
+        }
+        NominationStatus closed = event instanceof NominationWithdrawn ? NominationStatus.WITHDRAWN : NominationStatus.REJECTED;
+        return new Nomination(id, nominatorId, nomineeId, awardMonth, categories, citation, anonymous, linkedActionIds, closed, endorsers);
+    }
+
+    private void requireCounting(boolean monthAwarded) {
+        if (status != NominationStatus.SUBMITTED) {
+            throw conflict("nomination-closed", "The nomination is " + status + "; it accepts no more changes.");
+        }
+        if (monthAwarded) {
+            throw conflict("month-closed", "Ally of the Month for " + awardMonth + " has been awarded; its nominations are closed.");
+        }
+    }
+}
