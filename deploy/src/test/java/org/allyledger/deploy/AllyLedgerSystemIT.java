@@ -73,6 +73,27 @@ class AllyLedgerSystemIT {
 
     @Test
     @Order(2)
+    void aPersonRegisteredInCommitmentServiceCanBeNominatedAndNotOnceDeparted() {
+        String nominator = put(department());
+        String nominee = put(department());
+        String month = java.time.YearMonth.now().toString();
+        String nomination = """
+                {"nomineeId": "%s", "awardMonth": "%s", "categories": ["AMPLIFYING_VOICES"],
+                 "citation": "Made sure every voice in the retrospective was heard and credited."}""";
+        await().atMost(ARRIVAL).untilAsserted(() -> as(nominator, "employee").contentType(ContentType.JSON)
+                .body(nomination.formatted(nominee, month)).post(system.url(Service.RECOGNITION, "/nominations"))
+                .then().statusCode(201));
+
+        String leaver = put(department());
+        as("hris", "hr-system").contentType(ContentType.JSON).body("{}")
+                .post(system.url(Service.COMMITMENT, "/people/" + leaver + "/departure")).then().statusCode(200);
+        await().atMost(ARRIVAL).untilAsserted(() -> as(nominator, "employee").contentType(ContentType.JSON)
+                .body(nomination.formatted(leaver, month)).post(system.url(Service.RECOGNITION, "/nominations"))
+                .then().statusCode(422));
+    }
+
+    @Test
+    @Order(3)
     void aWriteWhileReportingIsDownIsAppliedOnceWhenItComesBack() {
         system.stopService(Service.REPORTING);
         String department = department();
@@ -85,7 +106,7 @@ class AllyLedgerSystemIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aWriteWhileCommitmentServiceRestartsIsPublishedOnce() {
         String before = department();
         put(before);
@@ -100,7 +121,7 @@ class AllyLedgerSystemIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void restartingTheWholeSystemKeepsEveryEventAndReadModel() {
         String department = department();
         String id = put(department);
@@ -117,7 +138,7 @@ class AllyLedgerSystemIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theProductionProfileRefusesToStartWithTheDevelopmentKey() throws Exception {
         Process production = system.launch(Service.COMMITMENT, "prod", freePort());
         assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
