@@ -96,7 +96,7 @@ public class EventStore {
             return Uni.createFrom().failure(new ProblemException(Problem.of(503, "not-ready", "Not ready",
                     "The service is starting and cannot record changes yet; retry in a few seconds.")));
         }
-        String metadataJson = write(metadata);
+        String metadataJson = metadata == null ? null : write(metadata);
         return pool.withTransaction(connection -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UniqueClaim claim : claims) {

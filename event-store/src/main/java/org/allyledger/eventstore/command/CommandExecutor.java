@@ -62,10 +62,7 @@ public class CommandExecutor {
             return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get()
                     .flatMap(decision -> store.appendAll(decision.appends(), decision.claims(), metadata, null).replaceWith(() -> respond(decision.result())))));
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(new ProblemException(Problem.invalid("The Idempotency-Key header is invalid.",
-                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " characters")))));
-        }
+        checkKey(idempotencyKey);
         String caller = metadata.actor();
         String fingerprint = sha256(request);
         return find(caller, idempotencyKey).flatMap(stored -> {
@@ -74,9 +71,8 @@ public class CommandExecutor {
             }
             return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get().flatMap(decision -> {
                         CommandResult result = decision.result();
-                        IdempotencyRecord record = new IdempotencyRecord(caller, idempotencyKey, fingerprint, result.status(),
-                                write(result.body()), result.version() == null ? null : result.version().toString(), result.location());
-                        return store.appendAll(decision.appends(), decision.claims(), metadata, record).replaceWith(() -> respond(result));
+                        return store.appendAll(decision.appends(), decision.claims(), metadata, record(caller, idempotencyKey, fingerprint, result))
+                                .replaceWith(() -> respond(result));
                     })))
                     .onFailure(IdempotencyKeyTakenException.class)
                     .recoverWithUni(() -> find(caller, idempotencyKey).map(raced -> replay(raced, fingerprint)));
@@ -92,6 +88,40 @@ public class CommandExecutor {
         EventMetadata metadata = new EventMetadata(caller.actor(), subject,
                 idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
         return execute(idempotencyKey, metadata, request, ifMatch == null, command);
+    }
+
+    /**
+     * For work that writes many streams in transactions of its own (a bulk import, a sweep): with an
+     * {@code Idempotency-Key}, the first answer is recorded once the work is done and replayed to retries.
+     * The work itself must be safe to repeat, since a crash before the record is written repeats it.
+     */
+    public Uni<Response> executeBatch(Caller caller, String idempotencyKey, String request, Supplier<Uni<CommandResult>> work) {
+        if (idempotencyKey == null) {
+            return work.get().map(CommandExecutor::respond);
+        }
+        checkKey(idempotencyKey);
+        String fingerprint = sha256(request);
+        return find(caller.actor(), idempotencyKey).flatMap(stored -> {
+            if (stored != null) {
+                return Uni.createFrom().item(replay(stored, fingerprint));
+            }
+            return work.get().flatMap(result -> store.appendAll(List.of(), List.of(), null, record(caller.actor(), idempotencyKey, fingerprint, result))
+                            .replaceWith(() -> respond(result)))
+                    .onFailure(IdempotencyKeyTakenException.class)
+                    .recoverWithUni(() -> find(caller.actor(), idempotencyKey).map(raced -> replay(raced, fingerprint)));
+        });
+    }
+
+    private IdempotencyRecord record(String caller, String key, String fingerprint, CommandResult result) {
+        return new IdempotencyRecord(caller, key, fingerprint, result.status(), write(result.body()),
+                result.version() == null ? null : result.version().toString(), result.location());
+    }
+
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new ProblemException(Problem.invalid("The Idempotency-Key header is invalid.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " characters"))));
+        }
     }
 
     private static Uni<Response> retrying(boolean retryOnConflict, Uni<Response> attempt) {

@@ -19,6 +19,7 @@ import org.allyledger.api.IfMatch;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.eventstore.command.CommandResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -125,7 +126,8 @@ public class CommitmentsResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Lapse every active commitment whose period has ended (also runs nightly)")
-    public Uni<Map<String, Integer>> sweep() {
-        return lapseSweep.sweep().map(lapsed -> Map.of("lapsed", lapsed));
+    public Uni<Response> sweep(@HeaderParam("Idempotency-Key") String key) {
+        return executor.executeBatch(caller, key, "POST /commitments/lapse-sweeps",
+                () -> lapseSweep.sweep().map(lapsed -> new CommandResult(200, Map.of("lapsed", lapsed), null, null)));
     }
 }

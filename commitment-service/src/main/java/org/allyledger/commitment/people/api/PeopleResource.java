@@ -24,7 +24,10 @@ import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.eventstore.command.CommandResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -84,8 +87,10 @@ public class PeopleResource {
     @Path("/imports")
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(summary = "Bulk import people (JSON array); re-sending the same rows changes nothing")
-    public Uni<ImportReport> importJson(@NotNull List<PersonImportRow> rows) {
-        return imports.importAll(rows, new EventMetadata(caller.actor(), null, UUID.randomUUID().toString()));
+    @APIResponse(responseCode = "200", description = "What the import did, row by row",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public Uni<Response> importJson(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull List<PersonImportRow> rows) {
+        return runImport(idempotencyKey, "POST /people/imports json " + rows, rows);
     }
 
     @POST
@@ -93,8 +98,17 @@ public class PeopleResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(summary = "Bulk import people (CSV with a header row: employeeId,displayName,email,department,location,workModel,managerId,active)")
-    public Uni<ImportReport> importCsv(@NotNull String csv) {
-        return imports.importAll(PeopleCsv.read(csv), new EventMetadata(caller.actor(), null, UUID.randomUUID().toString()));
+    @APIResponse(responseCode = "200", description = "What the import did, row by row",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public Uni<Response> importCsv(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull String csv) {
+        return runImport(idempotencyKey, "POST /people/imports csv " + csv, PeopleCsv.read(csv));
+    }
+
+    /** Re-sending rows changes nothing anyway; with a key, a retry also gets the first report back. */
+    private Uni<Response> runImport(String idempotencyKey, String request, List<PersonImportRow> rows) {
+        EventMetadata metadata = new EventMetadata(caller.actor(), null, correlation(idempotencyKey));
+        return commands.executeBatch(caller, idempotencyKey, request,
+                () -> imports.importAll(rows, metadata).map(report -> new CommandResult(200, report, null, null)));
     }
 
     private static String correlation(String idempotencyKey) {

@@ -46,6 +46,16 @@ class PeopleImportTest {
     }
 
     @Test
+    void aRetriedImportWithItsKeyReplaysTheFirstReport() {
+        String file = people("retry-" + UUID.randomUUID().toString().substring(0, 6), 3, "Legal");
+        String key = UUID.randomUUID().toString();
+        asHr().header("Idempotency-Key", key).body(file).post("/people/imports").then().statusCode(200).body("registered", equalTo(3));
+        asHr().header("Idempotency-Key", key).body(file).post("/people/imports").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("registered", equalTo(3));
+        asHr().body(file).post("/people/imports").then().statusCode(200).body("unchanged", equalTo(3));
+    }
+
+    @Test
     void aCsvImportAppliesValidRowsAndReportsEachInvalidOne() {
         String p = "csv-" + UUID.randomUUID().toString().substring(0, 6);
         String csv = """
