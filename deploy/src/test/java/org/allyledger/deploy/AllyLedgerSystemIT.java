@@ -107,6 +107,36 @@ class AllyLedgerSystemIT {
 
     @Test
     @Order(4)
+    void ofTwoReplicasOnePublishesAndTheOtherTakesOverWhenItStops() throws Exception {
+        int replicaPort = freePort();
+        Process replica = system.launch(Service.COMMITMENT, "local", replicaPort);
+        try {
+            String replicaReady = "http://localhost:" + replicaPort + "/q/health/ready";
+            await().atMost(ARRIVAL).ignoreExceptions().untilAsserted(() -> given().get(replicaReady).then().statusCode(200)
+                    .body("checks.find { it.name == 'event-relay' }.data.state", equalTo("STANDBY")));
+            given().get(system.url(Service.COMMITMENT, "/q/health/ready")).then()
+                    .body("checks.find { it.name == 'event-relay' }.data.state", equalTo("PUBLISHING"));
+
+            system.stopService(Service.COMMITMENT);
+            await().atMost(ARRIVAL).untilAsserted(() -> given().get(replicaReady).then()
+                    .body("checks.find { it.name == 'event-relay' }.data.state", equalTo("PUBLISHING")));
+            String department = department();
+            as("hris", "hr-system").contentType(ContentType.JSON).body("""
+                            {"displayName": "Test Person", "email": "t@example.org", "department": "%s",
+                             "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
+                    .put("http://localhost:" + replicaPort + "/people/r-" + UUID.randomUUID().toString().substring(0, 8))
+                    .then().statusCode(201);
+            await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+        } finally {
+            replica.destroy();
+            replica.waitFor(30, TimeUnit.SECONDS);
+            system.startService(Service.COMMITMENT);
+            system.awaitReady(Service.COMMITMENT);
+        }
+    }
+
+    @Test
+    @Order(5)
     void aWriteWhileCommitmentServiceRestartsIsPublishedOnce() {
         String before = department();
         put(before);
@@ -121,7 +151,7 @@ class AllyLedgerSystemIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartingTheWholeSystemKeepsEveryEventAndReadModel() {
         String department = department();
         String id = put(department);
@@ -138,7 +168,7 @@ class AllyLedgerSystemIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theProductionProfileRefusesToStartWithTheDevelopmentKey() throws Exception {
         Process production = system.launch(Service.COMMITMENT, "prod", freePort());
         assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
