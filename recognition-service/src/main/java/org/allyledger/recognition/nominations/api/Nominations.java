@@ -18,7 +18,7 @@ import org.allyledger.eventstore.UniqueClaim;
 import org.allyledger.eventstore.command.CommandResult;
 import org.allyledger.eventstore.command.Decision;
 import org.allyledger.recognition.awards.api.AwardLookups;
-import org.allyledger.recognition.infra.NominatorSeal;
+import org.allyledger.contracts.NominatorSeal;
 import org.allyledger.recognition.nominations.domain.Nomination;
 import org.allyledger.recognition.nominations.domain.NominationEvent;
 import org.allyledger.recognition.nominations.domain.NominationsStream;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventCodec;
 import org.allyledger.eventstore.StreamType;
-import org.allyledger.recognition.infra.NominatorSeal;
+import org.allyledger.contracts.NominatorSeal;
 
 /** The nomination streams, one per nomination id, on the recognition topic. */
 @ApplicationScoped

@@ -1,7 +1,4 @@
-package org.allyledger.recognition.infra;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+package org.allyledger.contracts;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -13,12 +10,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Seals an anonymous nominator's id for the published events: AES-256-GCM under a key that only this service
- * and authorised consumers (reporting) hold, configured as {@code allyledger.recognition.nominator-key}
- * (32 bytes, base64). Portals see "v1:..." and nothing they can use.
+ * Seals an anonymous nominator's id in the published recognition events: AES-256-GCM under a key that only
+ * recognition-service and authorised consumers (reporting-service) hold, configured in both as
+ * {@value #KEY_PROPERTY} (32 bytes, base64). Portals see "v1:..." and nothing they can use.
  */
-@ApplicationScoped
-public class NominatorSeal {
+public final class NominatorSeal {
+    public static final String KEY_PROPERTY = "allyledger.recognition.nominator-key";
+
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -26,10 +24,10 @@ public class NominatorSeal {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public NominatorSeal(@ConfigProperty(name = "allyledger.recognition.nominator-key") String base64Key) {
+    public NominatorSeal(String base64Key) {
         byte[] bytes = Base64.getDecoder().decode(base64Key.strip());
         if (bytes.length != 32) {
-            throw new IllegalStateException("allyledger.recognition.nominator-key must be 32 bytes, base64-encoded");
+            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes, base64-encoded");
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }
@@ -54,7 +52,7 @@ public class NominatorSeal {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot open a sealed nominator: wrong allyledger.recognition.nominator-key?", e);
+            throw new IllegalStateException("cannot open a sealed nominator: wrong " + KEY_PROPERTY + "?", e);
         }
     }
 }
