@@ -21,12 +21,18 @@ public final class EventSender implements AutoCloseable {
 
     /** A binary-mode CloudEvent keyed and subjected by the stream id. */
     public static ProducerRecord<String, String> cloudEvent(String topic, String streamId, UUID id, String type, long version, String json) {
+        return cloudEvent(topic, streamId, id, type, version, json, OffsetDateTime.now());
+    }
+
+    /** As {@link #cloudEvent(String, String, UUID, String, long, String)}, at a given event time. */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String streamId, UUID id, String type, long version, String json,
+                                                            OffsetDateTime time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, streamId, json);
         header(record, CloudEventHeaders.ID, id.toString());
         header(record, CloudEventHeaders.TYPE, type);
         header(record, CloudEventHeaders.SOURCE, "/allyledger/test");
         header(record, CloudEventHeaders.SUBJECT, streamId);
-        header(record, CloudEventHeaders.TIME, OffsetDateTime.now().toString());
+        header(record, CloudEventHeaders.TIME, time.toString());
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(record, CloudEventHeaders.STREAM_VERSION, Long.toString(version));

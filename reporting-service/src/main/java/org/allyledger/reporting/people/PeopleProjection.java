@@ -7,6 +7,7 @@ import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.MalformedEventException;
+import org.allyledger.reporting.infra.Sql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -44,18 +45,35 @@ public class PeopleProjection {
     private Uni<Void> describe(InboundEvent event) {
         String employeeId = event.text("employeeId");
         long version = streamVersion(event);
-        return PersonRow.<PersonRow>findById(employeeId)
+        String department = event.text("department");
+        String location = event.text("location");
+        String workModel = event.text("workModel");
+        boolean active = event.flag("active", true);
+        return remember(employeeId, version, event, department, location, workModel, active)
+                .chain(() -> PersonRow.<PersonRow>findById(employeeId))
                 .map(found -> found != null ? found : PersonRow.registered(employeeId))
-                .flatMap(row -> row.describe(version, event.text("department"), event.text("location"),
-                        event.text("workModel"), event.flag("active", true), event.time())
+                .flatMap(row -> row.describe(version, department, location, workModel, active, event.time())
                         ? row.persist().replaceWithVoid()
                         : Uni.createFrom().voidItem());
     }
 
+    /** Keeps where the person stood from this event on, so facts are attributed as they were when they happened. */
+    private static Uni<Void> remember(String employeeId, long version, InboundEvent event, String department, String location,
+                                      String workModel, boolean active) {
+        return Sql.update("insert into person_history (employee_id, stream_version, valid_from, department, location, work_model, active)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing", employeeId, version, event.time(), department, location,
+                workModel, active);
+    }
+
     private Uni<Void> depart(InboundEvent event) {
         long version = streamVersion(event);
-        return PersonRow.<PersonRow>findById(event.text("employeeId"))
-                .flatMap(row -> row != null && row.depart(version, event.time()) ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem());
+        return PersonRow.<PersonRow>findById(event.text("employeeId")).flatMap(row -> {
+            if (row == null || !row.depart(version, event.time())) {
+                return Uni.createFrom().voidItem();
+            }
+            return remember(row.employeeId, version, event, row.department, row.location, row.workModel, false)
+                    .chain(() -> row.persist().replaceWithVoid());
+        });
     }
 
     private static long streamVersion(InboundEvent event) {

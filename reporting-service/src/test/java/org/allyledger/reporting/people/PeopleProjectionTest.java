@@ -111,6 +111,22 @@ class PeopleProjectionTest {
     }
 
     @Test
+    void anEventWithAMalformedCloudEventsHeaderIsDeadLetteredAndTheProjectionCarriesOn() {
+        String key = "bad-time-" + UUID.randomUUID();
+        var record = person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, key, 1, department + "-bad", true);
+        record.headers().remove("ce_time");
+        EventSender.header(record, "ce_time", "yesterday");
+        send(record);
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));
+        assertEquals(0, headcountOf("byDepartment", department + "-bad"));
+        try (TopicReader deadLetters = new TopicReader(kafka, "allyledger.reporting.dead-letter")) {
+            assertEquals(1, deadLetters.await(TopicReader.keyed(key), 1, ARRIVAL).size());
+        }
+    }
+
+    @Test
     void anUnknownEventTypeIsSkippedWithoutStallingTheProjection() {
         send(person(UUID.randomUUID(), "org.allyledger.people.SomethingNew.v1", "p-" + UUID.randomUUID(), 1, department + "-x", true));
         send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));

@@ -24,15 +24,42 @@ class ReportsAuthorizationTest {
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @CsvSource({
-            "/reports/headcount, ANONYMOUS,      401",
-            "/reports/headcount, EMPLOYEE_SELF,  403",
-            "/reports/headcount, HR_SYSTEM,      403",
-            "/reports/headcount, PROGRAM_ADMIN,  200",
-            "/reports/headcount, ANALYST,        200",
+            "/reports/headcount, ANONYMOUS, 401",
+            "/reports/headcount, EMPLOYEE_SELF, 403",
+            "/reports/headcount, EMPLOYEE_OTHER, 403",
+            "/reports/headcount, HR_SYSTEM, 403",
+            "/reports/headcount, PROGRAM_ADMIN, 200",
+            "/reports/headcount, ANALYST, 200",
+            "/reports/ally-of-the-month/2031-03, ANONYMOUS, 401",
+            "/reports/ally-of-the-month/2031-03, EMPLOYEE_SELF, 403",
+            "/reports/ally-of-the-month/2031-03, EMPLOYEE_OTHER, 403",
+            "/reports/ally-of-the-month/2031-03, HR_SYSTEM, 403",
+            "/reports/ally-of-the-month/2031-03, PROGRAM_ADMIN, 200",
+            "/reports/ally-of-the-month/2031-03, ANALYST, 200",
+            "/reports/ally-of-the-month?year=2031, ANONYMOUS, 401",
+            "/reports/ally-of-the-month?year=2031, EMPLOYEE_SELF, 403",
+            "/reports/ally-of-the-month?year=2031, EMPLOYEE_OTHER, 403",
+            "/reports/ally-of-the-month?year=2031, HR_SYSTEM, 403",
+            "/reports/ally-of-the-month?year=2031, PROGRAM_ADMIN, 200",
+            "/reports/ally-of-the-month?year=2031, ANALYST, 200",
+            "/reports/recognition-equity?year=2031&by=location, ANONYMOUS, 401",
+            "/reports/recognition-equity?year=2031&by=location, EMPLOYEE_SELF, 403",
+            "/reports/recognition-equity?year=2031&by=location, EMPLOYEE_OTHER, 403",
+            "/reports/recognition-equity?year=2031&by=location, HR_SYSTEM, 403",
+            "/reports/recognition-equity?year=2031&by=location, PROGRAM_ADMIN, 200",
+            "/reports/recognition-equity?year=2031&by=location, ANALYST, 200",
     })
     void matrix(String path, Persona persona, int status) {
         String token = persona.token("someone");
         (token == null ? given() : given().auth().oauth2(token)).get(path).then().statusCode(status);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMatrixCoversEveryOperationInTheOpenApiDocument() {
+        java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
+                .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
+        org.junit.jupiter.api.Assertions.assertEquals(4, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

@@ -1,0 +1,34 @@
+package org.allyledger.reporting.infra;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+/** Native SQL on the current Hibernate Reactive session: projections write with upserts, reports read with aggregates. */
+public final class Sql {
+
+    /** Runs an update with positional parameters ?1, ?2 ... in the caller's transaction. */
+    public static Uni<Void> update(String sql, Object... parameters) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    public static Uni<List<Object[]>> rows(String sql, Object... parameters) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, Object[].class);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.getResultList();
+        });
+    }
+
+    private Sql() {
+    }
+}

@@ -1,0 +1,131 @@
+package org.allyledger.reporting.recognition;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.reporting.infra.Sql;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Ally of the Month standings and winners, and recognition equity, computed from the read model when asked. */
+@ApplicationScoped
+public class RecognitionReports {
+    private static final String STANDINGS = """
+            with counting as (
+                select n.nomination_id, n.nominee_id, n.categories, n.submitted_at,
+                       (select a.department from attributed(n.nominator_id, n.submitted_at) a) as nominator_department
+                from nominations n
+                where n.award_month = ?1 and n.status = 'SUBMITTED'
+            )
+            select c.nominee_id,
+                   count(*) as nominations,
+                   (select count(*) from endorsements e join counting c2 on c2.nomination_id = e.nomination_id
+                    where c2.nominee_id = c.nominee_id) as endorsements,
+                   count(distinct c.nominator_department) as departments,
+                   string_agg(c.categories, ',') as categories,
+                   min(c.submitted_at) as first_nominated_at
+            from counting c
+            group by c.nominee_id""";
+    private static final String STANDING_AWARDS = "select award_month, winner_id, status from awards";
+    /** %s is the dimension's column, chosen from a fixed set, never from input. */
+    private static final String EQUITY = """
+            with heads as (select %1$s as grp, count(*) as headcount from people where active group by 1),
+            received as (select a.%1$s as grp, count(*) as nominations
+                         from nominations n cross join lateral attributed(n.nominee_id, n.submitted_at) a
+                         where n.status = 'SUBMITTED' and n.award_month like ?1 group by 1),
+            won as (select a.%1$s as grp, count(*) as awards
+                    from awards w cross join lateral attributed(w.winner_id, w.awarded_at) a
+                    where w.status = 'AWARDED' and w.award_month like ?1 group by 1)
+            select coalesce(h.grp, r.grp, w.grp) as grp, coalesce(h.headcount, 0), coalesce(r.nominations, 0), coalesce(w.awards, 0)
+            from heads h
+            full join received r on r.grp = h.grp
+            full join won w on w.grp = coalesce(h.grp, r.grp)
+            order by 1""";
+    public static final Map<String, String> DIMENSIONS = Map.of("department", "department", "location", "location",
+            "workModel", "work_model");
+
+    private final int windowMonths;
+
+    public RecognitionReports(@ConfigProperty(name = "allyledger.recognition.award-window-months", defaultValue = "12") int windowMonths) {
+        this.windowMonths = windowMonths;
+    }
+
+    public Uni<Standings> standings(YearMonth month) {
+        return Sql.rows(STANDINGS, month.toString()).flatMap(rows -> Sql.rows(STANDING_AWARDS).map(awards -> {
+            String status = "OPEN";
+            String winner = null;
+            Map<String, List<YearMonth>> standingWins = new LinkedHashMap<>();
+            for (Object[] award : awards) {
+                YearMonth awarded = YearMonth.parse((String) award[0]);
+                if (awarded.equals(month)) {
+                    status = (String) award[2];
+                    winner = "AWARDED".equals(status) ? (String) award[1] : null;
+                }
+                if ("AWARDED".equals(award[2])) {
+                    standingWins.computeIfAbsent((String) award[1], k -> new ArrayList<>()).add(awarded);
+                }
+            }
+            List<Object[]> sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.<Object[]>comparingInt(r -> -score(r))
+                    .thenComparingInt(r -> -number(r[3]))
+                    .thenComparing(r -> toTime(r[5]))
+                    .thenComparing(r -> (String) r[0]));
+            List<Standings.Entry> entries = new ArrayList<>();
+            for (Object[] r : sorted) {
+                String nominee = (String) r[0];
+                String reason = ineligibility(standingWins.getOrDefault(nominee, List.of()), month);
+                entries.add(new Standings.Entry(entries.size() + 1, nominee, score(r), number(r[1]), number(r[2]), number(r[3]),
+                        List.copyOf(new TreeSet<>(Arrays.asList(((String) r[4]).split(",")))), toTime(r[5]), reason == null, reason,
+                        nominee.equals(winner)));
+            }
+            return new Standings(month.toString(), status, winner, Standings.SCORING, entries);
+        }));
+    }
+
+    public Uni<Winners> winners(int year) {
+        return Sql.rows("select award_month, winner_id, status from awards where award_month like ?1 order by award_month", year + "-%")
+                .map(rows -> new Winners(year, rows.stream().map(r -> new Winners.Award((String) r[0], (String) r[1], (String) r[2])).toList()));
+    }
+
+    public Uni<Equity> equity(int year, String by) {
+        return Sql.rows(EQUITY.formatted(DIMENSIONS.get(by)), year + "-%").map(rows -> new Equity(year, by, Equity.MINIMUM_GROUP,
+                rows.stream().map(r -> Equity.Group.of((String) r[0], number(r[1]), number(r[2]), number(r[3]))).toList()));
+    }
+
+    /** A standing award of another month within the window makes a nominee ineligible. */
+    private String ineligibility(List<YearMonth> wins, YearMonth month) {
+        for (YearMonth won : wins) {
+            if (!won.equals(month) && Math.abs(ChronoUnit.MONTHS.between(won, month)) < windowMonths) {
+                return "won Ally of the Month in " + won;
+            }
+        }
+        return null;
+    }
+
+    private static int score(Object[] row) {
+        return 3 * number(row[1]) + number(row[2]);
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static OffsetDateTime toTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,211 @@
+package org.allyledger.reporting.recognition;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.contracts.NominatorSeal;
+import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.contracts.Topics;
+import org.allyledger.infra.testing.AuthTestResource;
+import org.allyledger.infra.testing.EventSender;
+import org.allyledger.infra.testing.KafkaTestResource;
+import org.allyledger.infra.testing.PostgresTestResource;
+import org.allyledger.infra.testing.TestTokens;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A recognition scenario fed through the real broker as recognition-service and commitment-service publish it:
+ * people, nominations (one anonymous), endorsements, a rejection, a withdrawal, awards and a revocation, then a
+ * department move. Every figure of the standings, winners and equity reports is checked, in JSON and CSV, and
+ * again after every event is delivered a second time.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
+class RecognitionReportsScenarioTest {
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2031, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+    private static final String MARCH = "2031-03";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @ConfigProperty(name = NominatorSeal.KEY_PROPERTY)
+    String nominatorKey;
+
+    private final List<ProducerRecord<String, String>> published = new ArrayList<>();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    private String eng() {
+        return "Eng-" + run;
+    }
+
+    private String sales() {
+        return "Sales-" + run;
+    }
+
+    private String legal() {
+        return "Legal-" + run;
+    }
+
+    private String id(String name) {
+        return name + "-" + run;
+    }
+
+    @Test
+    void everyFigureOfStandingsWinnersAndEquityIsExact() {
+        try (EventSender events = new EventSender(kafka)) {
+            for (int i = 1; i <= 6; i++) {
+                person(events, id("e" + i), eng(), 1, T0);
+                person(events, id("s" + i), sales(), 1, T0);
+            }
+            person(events, id("l1"), legal(), 1, T0);
+            person(events, id("l2"), legal(), 1, T0);
+
+            NominatorSeal seal = new NominatorSeal(nominatorKey);
+            nominate(events, "n1", id("s1"), id("e1"), false, seal, T0.plusHours(1));
+            nominate(events, "n2", id("e2"), id("e1"), true, seal, T0.plusHours(2));
+            nominate(events, "n3", id("s2"), id("s3"), false, seal, T0.plusHours(3));
+            nominate(events, "n4", id("e3"), id("s3"), false, seal, T0.plusHours(4));
+            nominate(events, "n5", id("e4"), id("e5"), false, seal, T0.plusHours(5));
+            nominate(events, "n6", id("l1"), id("s3"), false, seal, T0.plusHours(6));
+            nominate(events, "n7", id("e1"), id("l2"), false, seal, T0.plusHours(7));
+            nominate(events, "n8", id("s2"), id("l2"), false, seal, T0.plusHours(8));
+            recognition(events, id("n3"), "NominationEndorsed", 2, """
+                    {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "endorserId": "%s", "note": null}"""
+                    .formatted(id("n3"), id("s3"), id("e6")), T0.plusHours(9));
+            recognition(events, id("n3"), "NominationEndorsed", 3, """
+                    {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "endorserId": "%s", "note": "yes"}"""
+                    .formatted(id("n3"), id("s3"), id("s4")), T0.plusHours(9));
+            recognition(events, id("n4"), "NominationEndorsed", 2, """
+                    {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "endorserId": "%s", "note": null}"""
+                    .formatted(id("n4"), id("s3"), id("e5")), T0.plusHours(9));
+            recognition(events, id("n4"), "NominationRejected", 3, """
+                    {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "reason": "Not specific."}"""
+                    .formatted(id("n4"), id("s3")), T0.plusHours(10));
+            recognition(events, id("n5"), "NominationWithdrawn", 2, """
+                    {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03"}""".formatted(id("n5"), id("e5")), T0.plusHours(10));
+            award(events, "2031-01", id("e1"), T0.minusMonths(1));
+            award(events, "2031-02", id("l2"), T0.minusDays(1));
+            recognition(events, "award-2031-02-" + run, "AwardRevoked", 2, """
+                    {"awardMonth": "2031-02", "winnerId": "%s", "reason": "Mistake."}""".formatted(id("l2")), T0.minusDays(1).plusHours(1));
+            award(events, MARCH, id("s3"), T0.plusDays(31));
+            // s3 moves to engineering after all of it: everything above stays credited to sales
+            person(events, id("s3"), eng(), 2, T0.plusDays(40));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/recognition-equity?year=2031&by=department").then().statusCode(200)
+                        .body("groups.find { it.name == '" + eng() + "' }.headcount", equalTo(7)));
+        assertReports();
+
+        try (EventSender events = new EventSender(kafka)) {
+            published.forEach(events::send);
+            person(events, id("marker"), legal(), 1, T0);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/headcount").then().body("byDepartment.find { it.name == '" + legal() + "' }.headcount", equalTo(3)));
+        assertReports();
+    }
+
+    private void assertReports() {
+        asAnalyst().get("/reports/ally-of-the-month/{m}", MARCH).then().statusCode(200)
+                .body("awardStatus", equalTo("AWARDED")).body("winnerId", equalTo(id("s3")))
+                .body("standings.nomineeId", contains(id("s3"), id("e1"), id("l2")))
+                .body("standings.score", contains(8, 6, 6))
+                .body("standings.nominations", contains(2, 2, 2))
+                .body("standings.endorsements", contains(2, 0, 0))
+                .body("standings.nominatorDepartments", contains(2, 2, 2))
+                .body("standings.eligible", contains(true, false, true))
+                .body("standings[1].ineligibleReason", equalTo("won Ally of the Month in 2031-01"))
+                .body("standings[0].categories", contains("MENTORING_AND_SPONSORING"))
+                .body("standings.winner", contains(true, false, false));
+        String standingsCsv = asAnalyst().accept("text/csv").get("/reports/ally-of-the-month/{m}", MARCH)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertEquals("month,rank,nomineeId,score,nominations,endorsements,nominatorDepartments,categories,firstNominatedAt,eligible,ineligibleReason,winner",
+                standingsCsv.lines().findFirst().orElseThrow());
+        assertEquals("2031-03,1," + id("s3") + ",8,2,2,2,MENTORING_AND_SPONSORING,2031-03-01T12:00Z,true,,true", standingsCsv.lines().skip(1).findFirst().orElseThrow());
+        assertEquals(4, standingsCsv.lines().count());
+
+        asAnalyst().get("/reports/ally-of-the-month?year=2031").then().statusCode(200)
+                .body("awards.findAll { it.winnerId.endsWith('" + run + "') }.month", contains("2031-01", "2031-02", "2031-03"))
+                .body("awards.findAll { it.winnerId.endsWith('" + run + "') }.status", contains("AWARDED", "REVOKED", "AWARDED"));
+
+        asAnalyst().get("/reports/recognition-equity?year=2031&by=department").then().statusCode(200)
+                .body("minimumGroupSize", equalTo(5))
+                .body("groups.find { it.name == '" + eng() + "' }.headcount", equalTo(7))
+                .body("groups.find { it.name == '" + eng() + "' }.nominations", equalTo(2))
+                .body("groups.find { it.name == '" + eng() + "' }.awards", equalTo(1))
+                .body("groups.find { it.name == '" + eng() + "' }.nominationsPerHead", equalTo(0.286f))
+                .body("groups.find { it.name == '" + sales() + "' }.headcount", equalTo(5))
+                .body("groups.find { it.name == '" + sales() + "' }.nominations", equalTo(2))
+                .body("groups.find { it.name == '" + sales() + "' }.awards", equalTo(1))
+                .body("groups.find { it.name == '" + sales() + "' }.awardsPerHead", equalTo(0.2f))
+                .body("groups.find { it.name == '" + legal() + "' }.suppressed", equalTo(true))
+                .body("groups.find { it.name == '" + legal() + "' }.nominations", nullValue());
+        String equityCsv = asAnalyst().accept("text/csv").get("/reports/recognition-equity?year=2031&by=department")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("2031,department," + legal() + ",true,,,,,"),
+                equityCsv.lines().filter(line -> line.contains(legal())).toList());
+    }
+
+    private void person(EventSender events, String employeeId, String department, long version, OffsetDateTime at) {
+        String data = """
+                {"employeeId": "%s", "displayName": "P", "email": "p@example.org", "department": "%s",
+                 "location": "Lisbon", "workModel": "REMOTE", "managerId": null, "active": true}""".formatted(employeeId, department);
+        send(events, EventSender.cloudEvent(Topics.PEOPLE, employeeId, UUID.randomUUID(),
+                version == 1 ? PeopleEventTypes.PERSON_REGISTERED : PeopleEventTypes.PERSON_UPDATED, version, data, at));
+    }
+
+    private void nominate(EventSender events, String name, String nominator, String nominee, boolean anonymous, NominatorSeal seal,
+                          OffsetDateTime at) {
+        String category = switch (name) {
+            case "n3" -> "MENTORING_AND_SPONSORING";
+            case "n6" -> "MENTORING_AND_SPONSORING";
+            default -> "AMPLIFYING_VOICES";
+        };
+        String data = """
+                {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "categories": ["%s"],
+                 "citation": "A specific story of allyship in action.", "anonymous": %s, "nominatorId": %s,
+                 "sealedNominator": %s, "linkedActionIds": []}""".formatted(id(name), nominee, category, anonymous,
+                anonymous ? "null" : "\"" + nominator + "\"", anonymous ? "\"" + seal.seal(nominator) + "\"" : "null");
+        recognition(events, id(name), "NominationSubmitted", 1, data, at);
+    }
+
+    private void award(EventSender events, String month, String winner, OffsetDateTime at) {
+        recognition(events, "award-" + month + "-" + run, "AllyOfTheMonthAwarded", 1, """
+                {"awardMonth": "%s", "winnerId": "%s", "note": null}""".formatted(month, winner), at);
+    }
+
+    private void recognition(EventSender events, String streamId, String type, long version, String data, OffsetDateTime at) {
+        send(events, EventSender.cloudEvent(Topics.RECOGNITION, streamId, UUID.randomUUID(),
+                "org.allyledger.recognition." + type + ".v1", version, data, at));
+    }
+
+    private void send(EventSender events, ProducerRecord<String, String> record) {
+        published.add(record);
+        events.send(record);
+    }
+
+    private static RequestSpecification asAnalyst() {
+        return given().auth().oauth2(TestTokens.token("analyst-1", Roles.ANALYST));
+    }
+}
