@@ -46,6 +46,30 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         return value.asText();
     }
 
+    /** A whole number the contract requires. */
+    public int number(String field) {
+        JsonNode value = data.get(field);
+        if (value == null || !value.canConvertToInt()) {
+            throw new MalformedEventException(type + " has no whole number '" + field + "'");
+        }
+        return value.asInt();
+    }
+
+    /** A whole number the contract allows to be null. */
+    public Integer optionalNumber(String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : number(field);
+    }
+
+    /** A date (YYYY-MM-DD) the contract requires. */
+    public java.time.LocalDate date(String field) {
+        try {
+            return java.time.LocalDate.parse(text(field));
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException(type + " has no date '" + field + "'");
+        }
+    }
+
     public boolean flag(String field, boolean absent) {
         JsonNode value = data.get(field);
         return value == null || value.isNull() ? absent : value.asBoolean(absent);

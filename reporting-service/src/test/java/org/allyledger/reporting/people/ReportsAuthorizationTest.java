@@ -48,6 +48,24 @@ class ReportsAuthorizationTest {
             "/reports/recognition-equity?year=2031&by=location, HR_SYSTEM, 403",
             "/reports/recognition-equity?year=2031&by=location, PROGRAM_ADMIN, 200",
             "/reports/recognition-equity?year=2031&by=location, ANALYST, 200",
+            "/reports/sponsorship?year=2032, ANONYMOUS, 401",
+            "/reports/sponsorship?year=2032, EMPLOYEE_SELF, 403",
+            "/reports/sponsorship?year=2032, EMPLOYEE_OTHER, 403",
+            "/reports/sponsorship?year=2032, HR_SYSTEM, 403",
+            "/reports/sponsorship?year=2032, PROGRAM_ADMIN, 200",
+            "/reports/sponsorship?year=2032, ANALYST, 200",
+            "/reports/sponsorship/unpledged?year=2032, ANONYMOUS, 401",
+            "/reports/sponsorship/unpledged?year=2032, EMPLOYEE_SELF, 403",
+            "/reports/sponsorship/unpledged?year=2032, EMPLOYEE_OTHER, 403",
+            "/reports/sponsorship/unpledged?year=2032, HR_SYSTEM, 403",
+            "/reports/sponsorship/unpledged?year=2032, PROGRAM_ADMIN, 200",
+            "/reports/sponsorship/unpledged?year=2032, ANALYST, 200",
+            "/reports/commitment-fulfilment?year=2032, ANONYMOUS, 401",
+            "/reports/commitment-fulfilment?year=2032, EMPLOYEE_SELF, 403",
+            "/reports/commitment-fulfilment?year=2032, EMPLOYEE_OTHER, 403",
+            "/reports/commitment-fulfilment?year=2032, HR_SYSTEM, 403",
+            "/reports/commitment-fulfilment?year=2032, PROGRAM_ADMIN, 200",
+            "/reports/commitment-fulfilment?year=2032, ANALYST, 200",
     })
     void matrix(String path, Persona persona, int status) {
         String token = persona.token("someone");
@@ -59,7 +77,7 @@ class ReportsAuthorizationTest {
         java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
                 .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
-        org.junit.jupiter.api.Assertions.assertEquals(4, operations, "operations: " + paths.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(7, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

@@ -1,0 +1,58 @@
+package org.allyledger.reporting.commitments;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.inbox.Inbox;
+import org.allyledger.inbox.InboundEvent;
+import org.allyledger.reporting.infra.Sql;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+
+/** Projects the commitments topic: commitments with their status, and every action logged. */
+@ApplicationScoped
+public class CommitmentsProjection {
+    public static final String CHANNEL = "commitments";
+    public static final String NAME = "reporting.commitments";
+    private static final String TYPES = "org.allyledger.commitments.";
+
+    private final Inbox inbox;
+    private final MeterRegistry metrics;
+
+    public CommitmentsProjection(Inbox inbox, MeterRegistry metrics) {
+        this.inbox = inbox;
+        this.metrics = metrics;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.process(NAME, record, this::apply);
+    }
+
+    Uni<Void> apply(InboundEvent e) {
+        return switch (e.type()) {
+            case TYPES + "CommitmentMade.v1" -> Sql.update("insert into commitments (commitment_id, ally_id, category, starts_on, ends_on,"
+                            + " target, status, made_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7) on conflict do nothing",
+                    e.text("commitmentId"), e.text("allyId"), e.text("category"), e.date("startsOn"), e.date("endsOn"),
+                    e.number("targetActions"), e.time());
+            case TYPES + "ActionLogged.v1" -> Sql.update("insert into commitment_actions (action_id, commitment_id, ally_id, kind,"
+                            + " occurred_on, logged_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
+                    e.text("actionId"), e.text("commitmentId"), e.text("allyId"), e.text("kind"), e.date("occurredOn"), e.time());
+            case TYPES + "CommitmentAmended.v1" -> Sql.update("update commitments set ends_on = ?2, target = ?3 where commitment_id = ?1",
+                    e.text("commitmentId"), e.date("endsOn"), e.number("targetActions"));
+            case TYPES + "CommitmentFulfilled.v1" -> close(e, "FULFILLED");
+            case TYPES + "CommitmentWithdrawn.v1" -> close(e, "WITHDRAWN");
+            case TYPES + "CommitmentLapsed.v1" -> close(e, "LAPSED");
+            case TYPES + "CommitmentRenewed.v1" -> Uni.createFrom().voidItem();
+            default -> {
+                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", e.type()).increment();
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private static Uni<Void> close(InboundEvent e, String status) {
+        return Sql.update("update commitments set status = ?2, closed_at = ?3 where commitment_id = ?1", e.text("commitmentId"), status, e.time());
+    }
+}

@@ -1,0 +1,62 @@
+package org.allyledger.reporting.sponsorship;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.allyledger.api.auth.Roles;
+import org.allyledger.reporting.commitments.Fulfilment;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Yearly sponsorship and commitment fulfilment, as JSON or CSV ({@code Accept: text/csv}). */
+@Path("/reports")
+@Tag(name = "Reports")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+public class ProgramReportsResource {
+    private final SponsorshipReports reports;
+
+    public ProgramReportsResource(SponsorshipReports reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("/sponsorship")
+    @WithSession
+    @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "A year's initiatives (sponsors, fulfilled) and coverage of active employees, overall and by department")
+    public Uni<SponsorshipTracking> sponsorship(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+        return reports.tracking(year);
+    }
+
+    @GET
+    @Path("/sponsorship/unpledged")
+    @WithSession
+    @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Active people without a pledge for the year, by employee id; pass next as cursor for the following page")
+    public Uni<Unpledged> unpledged(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+                                    @QueryParam("cursor") @Pattern(regexp = "^[A-Za-z0-9._-]{0,64}$", message = "must be a cursor this API returned as next") String cursor,
+                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return reports.unpledged(year, cursor, limit);
+    }
+
+    @GET
+    @Path("/commitment-fulfilment")
+    @WithSession
+    @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Commitments starting in a year by category or department: made, active, fulfilled, withdrawn, lapsed, rate, actions")
+    public Uni<Fulfilment> fulfilment(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+                                      @QueryParam("by") @DefaultValue("category") @Pattern(regexp = "^(category|department)$",
+                                              message = "must be category or department") String by) {
+        return reports.fulfilment(year, by);
+    }
+}

@@ -1,0 +1,89 @@
+package org.allyledger.reporting.sponsorship;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.reporting.commitments.Fulfilment;
+import org.allyledger.reporting.infra.Sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Commitment fulfilment and yearly sponsorship, computed from the read model when asked. */
+@ApplicationScoped
+public class SponsorshipReports {
+    private static final String INITIATIVES = """
+            select i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open,
+                   count(p.ally_id) filter (where p.status <> 'WITHDRAWN'), count(p.ally_id) filter (where p.status = 'FULFILLED')
+            from initiatives i left join pledges p on p.initiative_id = i.initiative_id
+            where i.year = ?1 group by i.initiative_id order by i.name, i.initiative_id""";
+    private static final String COVERAGE = """
+            select grouping(pe.department), pe.department, count(*),
+                   count(*) filter (where exists (select 1 from pledges p where p.ally_id = pe.employee_id and p.year = ?1
+                                                  and p.status <> 'WITHDRAWN'))
+            from people pe where pe.active
+            group by grouping sets ((pe.department), ())""";
+    private static final String UNPLEDGED = """
+            select pe.employee_id, pe.department, pe.location, pe.work_model from people pe
+            where pe.active and pe.employee_id > ?2
+              and not exists (select 1 from pledges p where p.ally_id = pe.employee_id and p.year = ?1 and p.status <> 'WITHDRAWN')
+            order by pe.employee_id limit ?3""";
+    /** %s is a grouping expression from {@link #FULFILMENT_GROUPS}, never input. */
+    private static final String FULFILMENT = """
+            select %s as grp, count(*),
+                   count(*) filter (where c.status = 'ACTIVE'), count(*) filter (where c.status = 'FULFILLED'),
+                   count(*) filter (where c.status = 'WITHDRAWN'), count(*) filter (where c.status = 'LAPSED'),
+                   coalesce(sum((select count(*) from commitment_actions a where a.commitment_id = c.commitment_id)), 0)
+            from commitments c
+            where extract(year from c.starts_on) = ?1
+            group by 1 order by 1""";
+    public static final Map<String, String> FULFILMENT_GROUPS = Map.of(
+            "category", "c.category",
+            "department", "(select a.department from attributed(c.ally_id, c.made_at) a)");
+
+    public Uni<SponsorshipTracking> tracking(int year) {
+        return Sql.rows(INITIATIVES, year).flatMap(initiatives -> Sql.rows(COVERAGE, year).map(coverage -> {
+            List<SponsorshipTracking.InitiativeLine> lines = initiatives.stream().map(r -> new SponsorshipTracking.InitiativeLine(
+                    (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(), (Boolean) r[4],
+                    number(r[5]), number(r[6]))).toList();
+            SponsorshipTracking.Coverage overall = new SponsorshipTracking.Coverage(null, 0, 0, 0);
+            List<SponsorshipTracking.Coverage> departments = new ArrayList<>();
+            for (Object[] r : coverage) {
+                SponsorshipTracking.Coverage c = coverage((String) r[1], number(r[2]), number(r[3]));
+                if (number(r[0]) == 1) {
+                    overall = c;
+                } else {
+                    departments.add(c);
+                }
+            }
+            departments.sort(java.util.Comparator.comparing(SponsorshipTracking.Coverage::department));
+            return new SponsorshipTracking(year, lines, overall, departments);
+        }));
+    }
+
+    public Uni<Unpledged> unpledged(int year, String after, int limit) {
+        return Sql.rows(UNPLEDGED, year, after == null ? "" : after, limit + 1).map(rows -> {
+            List<Unpledged.Person> people = rows.stream().limit(limit)
+                    .map(r -> new Unpledged.Person((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+            String next = rows.size() > limit ? people.get(limit - 1).employeeId() : null;
+            return new Unpledged(year, people, next);
+        });
+    }
+
+    public Uni<Fulfilment> fulfilment(int year, String by) {
+        return Sql.rows(FULFILMENT.formatted(FULFILMENT_GROUPS.get(by)), year).map(rows -> new Fulfilment(year, by, rows.stream()
+                .map(r -> new Fulfilment.Group(r[0] == null ? "unknown" : (String) r[0], number(r[1]), number(r[2]), number(r[3]),
+                        number(r[4]), number(r[5]), number(r[1]) == 0 ? 0 : Math.round(number(r[3]) * 1000.0 / number(r[1])) / 1000.0,
+                        number(r[6])))
+                .toList()));
+    }
+
+    private static SponsorshipTracking.Coverage coverage(String department, long active, long withPledge) {
+        return new SponsorshipTracking.Coverage(department, active, withPledge,
+                active == 0 ? 0 : Math.round(withPledge * 1000.0 / active) / 1000.0);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+}

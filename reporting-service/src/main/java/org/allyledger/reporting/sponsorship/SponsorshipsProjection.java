@@ -1,0 +1,55 @@
+package org.allyledger.reporting.sponsorship;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.inbox.Inbox;
+import org.allyledger.inbox.InboundEvent;
+import org.allyledger.reporting.infra.Sql;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Projects the sponsorships topic: initiatives and each ally's pledge. */
+@ApplicationScoped
+public class SponsorshipsProjection {
+    public static final String CHANNEL = "sponsorships";
+    public static final String NAME = "reporting.sponsorships";
+    private static final String TYPES = "org.allyledger.sponsorships.";
+
+    private final Inbox inbox;
+    private final MeterRegistry metrics;
+
+    public SponsorshipsProjection(Inbox inbox, MeterRegistry metrics) {
+        this.inbox = inbox;
+        this.metrics = metrics;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.process(NAME, record, this::apply);
+    }
+
+    Uni<Void> apply(InboundEvent e) {
+        return switch (e.type()) {
+            case TYPES + "InitiativeLaunched.v1" -> Sql.update("insert into initiatives (initiative_id, name, erg, year, sponsor_capacity,"
+                            + " open, launched_at) values (?1, ?2, ?3, ?4, ?5, true, ?6) on conflict do nothing",
+                    e.text("initiativeId"), e.text("name"), e.text("erg"), e.number("year"), e.optionalNumber("sponsorCapacity"), e.time());
+            case TYPES + "InitiativeClosed.v1" -> Sql.update("update initiatives set open = false where initiative_id = ?1", e.text("initiativeId"));
+            case TYPES + "SponsorshipPledged.v1" -> Sql.update("insert into pledges (initiative_id, ally_id, year, status, pledged_at)"
+                            + " values (?1, ?2, ?3, 'PLEDGED', ?4) on conflict (initiative_id, ally_id) do update set status = 'PLEDGED',"
+                            + " pledged_at = excluded.pledged_at",
+                    e.text("initiativeId"), e.text("allyId"), e.number("year"), e.time());
+            case TYPES + "SponsorshipFulfilled.v1" -> pledge(e, "FULFILLED");
+            case TYPES + "SponsorshipWithdrawn.v1" -> pledge(e, "WITHDRAWN");
+            default -> {
+                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", e.type()).increment();
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private static Uni<Void> pledge(InboundEvent e, String status) {
+        return Sql.update("update pledges set status = ?3 where initiative_id = ?1 and ally_id = ?2",
+                e.text("initiativeId"), e.text("allyId"), status);
+    }
+}
