@@ -19,14 +19,15 @@ public final class Sql {
         }).replaceWithVoid();
     }
 
+    /** Every row as an array, also when the query selects a single column (which Hibernate returns bare). */
     public static Uni<List<Object[]>> rows(String sql, Object... parameters) {
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
+            var query = session.createNativeQuery(sql, Object.class);
             for (int i = 0; i < parameters.length; i++) {
                 query.setParameter(i + 1, parameters[i]);
             }
             return query.getResultList();
-        });
+        }).map(rows -> rows.stream().map(row -> row instanceof Object[] columns ? columns : new Object[]{row}).toList());
     }
 
     private Sql() {

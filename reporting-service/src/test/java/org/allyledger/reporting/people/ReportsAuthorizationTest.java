@@ -66,6 +66,12 @@ class ReportsAuthorizationTest {
             "/reports/commitment-fulfilment?year=2032, HR_SYSTEM, 403",
             "/reports/commitment-fulfilment?year=2032, PROGRAM_ADMIN, 200",
             "/reports/commitment-fulfilment?year=2032, ANALYST, 200",
+            "/reports/allies/nobody, ANONYMOUS, 401",
+            "/reports/allies/nobody, EMPLOYEE_SELF, 403",
+            "/reports/allies/nobody, EMPLOYEE_OTHER, 403",
+            "/reports/allies/nobody, HR_SYSTEM, 403",
+            "/reports/allies/nobody, PROGRAM_ADMIN, 404",
+            "/reports/allies/nobody, ANALYST, 404",
     })
     void matrix(String path, Persona persona, int status) {
         String token = persona.token("someone");
@@ -77,7 +83,7 @@ class ReportsAuthorizationTest {
         java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
                 .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
-        org.junit.jupiter.api.Assertions.assertEquals(7, operations, "operations: " + paths.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(8, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

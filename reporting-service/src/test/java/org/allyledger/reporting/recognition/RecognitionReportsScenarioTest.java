@@ -159,6 +159,13 @@ class RecognitionReportsScenarioTest {
                 .body("groups.find { it.name == '" + sales() + "' }.awardsPerHead", equalTo(0.2f))
                 .body("groups.find { it.name == '" + legal() + "' }.suppressed", equalTo(true))
                 .body("groups.find { it.name == '" + legal() + "' }.nominations", nullValue());
+        asAnalyst().get("/reports/allies/{id}", id("s3")).then().statusCode(200)
+                .body("nominationsReceived.status", contains("SUBMITTED", "REJECTED", "SUBMITTED"))
+                .body("nominationsReceived.otherParty", contains(nullValue(), nullValue(), nullValue()))
+                .body("awards", contains(MARCH));
+        asAnalyst().get("/reports/allies/{id}", id("e2")).then().statusCode(200)
+                .body("nominationsGiven", org.hamcrest.Matchers.empty());
+        asAnalyst().get("/reports/allies/{id}", id("e6")).then().statusCode(200).body("endorsementsGiven", equalTo(1));
         String equityCsv = asAnalyst().accept("text/csv").get("/reports/recognition-equity?year=2031&by=department")
                 .then().statusCode(200).extract().asString();
         assertEquals(List.of("2031,department," + legal() + ",true,,,,,"),

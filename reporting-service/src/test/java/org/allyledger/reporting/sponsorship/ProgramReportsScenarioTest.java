@@ -134,6 +134,10 @@ class ProgramReportsScenarioTest {
         String sponsorshipCsv = asAnalyst().accept("text/csv").get("/reports/sponsorship?year=2032").then().statusCode(200).extract().asString();
         assertTrue(sponsorshipCsv.lines().anyMatch(line -> line.equals("2032,coverage,," + ops + ",,,,,,3,2,0.667")), sponsorshipCsv);
 
+        asAnalyst().get("/reports/allies/{id}", id("d1")).then().statusCode(200)
+                .body("department", equalTo(ops)).body("commitments.status", contains("FULFILLED"))
+                .body("actionsLogged", equalTo(2)).body("sponsorships.status", contains("PLEDGED", "FULFILLED"));
+
         List<String> unpledged = new ArrayList<>();
         String cursor = "";
         do {
