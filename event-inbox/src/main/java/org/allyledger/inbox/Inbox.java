@@ -20,6 +20,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String POSITION = "insert into projection_positions (consumer, topic, kafka_partition, kafka_offset, event_time)"
+            + " values (:consumer, :topic, :partition, :offset, :time) on conflict (consumer, topic, kafka_partition) do update"
+            + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
+            + " event_time = excluded.event_time, updated_at = now()";
     private static final String RECORD = "insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
             + " values (:consumer, :eventId, :eventType, :topic, :partition, :offset) on conflict do nothing";
 
@@ -44,7 +48,8 @@ public class Inbox {
             return Uni.createFrom().failure(e);
         }
         return Panache.withTransaction(() -> firstDelivery(consumer, event)
-                        .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event)))
+                        .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event))
+                        .chain(() -> advance(consumer, event)))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, event.id(), failure.getMessage()))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
@@ -63,6 +68,17 @@ public class Inbox {
                 .setParameter("offset", event.offset())
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
+    }
+
+    /** Records the position reached, duplicates included, for the operations view of lag. */
+    private static Uni<Void> advance(String consumer, InboundEvent event) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(POSITION)
+                .setParameter("consumer", consumer)
+                .setParameter("topic", event.topic())
+                .setParameter("partition", event.partition())
+                .setParameter("offset", event.offset())
+                .setParameter("time", event.time())
+                .executeUpdate()).replaceWithVoid();
     }
 
     private Uni<Void> duplicate(String consumer, InboundEvent event) {

@@ -72,6 +72,12 @@ class ReportsAuthorizationTest {
             "/reports/allies/nobody, HR_SYSTEM, 403",
             "/reports/allies/nobody, PROGRAM_ADMIN, 404",
             "/reports/allies/nobody, ANALYST, 404",
+            "/ops/projections, ANONYMOUS, 401",
+            "/ops/projections, EMPLOYEE_SELF, 403",
+            "/ops/projections, EMPLOYEE_OTHER, 403",
+            "/ops/projections, HR_SYSTEM, 403",
+            "/ops/projections, PROGRAM_ADMIN, 200",
+            "/ops/projections, ANALYST, 200",
     })
     void matrix(String path, Persona persona, int status) {
         String token = persona.token("someone");
@@ -83,7 +89,7 @@ class ReportsAuthorizationTest {
         java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
                 .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
-        org.junit.jupiter.api.Assertions.assertEquals(8, operations, "operations: " + paths.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(9, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

@@ -101,6 +101,11 @@ class ProgramReportsScenarioTest {
                 .body("byDepartment.find { it.department == '" + mkt + "' }.activeEmployees", equalTo(3)));
         published.clear();
         assertReports(ops, mkt);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAnalyst().get("/ops/projections").then().statusCode(200)
+                .body("find { it.projection == 'reporting.commitments' }.lag", equalTo(0))
+                .body("find { it.projection == 'reporting.sponsorships' }.partitions.size()", equalTo(3))
+                .body("find { it.projection == 'reporting.sponsorships' }.lag", equalTo(0)));
     }
 
     private void assertReports(String ops, String mkt) {
