@@ -1,9 +1,5 @@
 package org.allyledger.commitment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +8,7 @@ import jakarta.inject.Inject;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.Topics;
 import org.allyledger.infra.testing.AuthTestResource;
+import org.allyledger.infra.testing.EventSchemas;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TopicReader;
@@ -20,7 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +32,6 @@ import static org.allyledger.commitment.Api.asHr;
 import static org.allyledger.commitment.Api.commitment;
 import static org.allyledger.commitment.Api.newPerson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every event type the service emits, produced through the API and checked against its published JSON Schema. */
@@ -45,9 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AuthTestResource.class)
 class EventSchemaTest {
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
@@ -112,16 +104,9 @@ class EventSchemaTest {
         for (ConsumerRecord<String, String> event : events) {
             String type = TopicReader.header(event, CloudEventHeaders.TYPE);
             types.add(type);
-            Set<ValidationMessage> errors = schemaOf(type).validate(JSON.readTree(event.value()));
+            Set<ValidationMessage> errors = EventSchemas.violations(type, event.value());
             assertTrue(errors.isEmpty(), type + " " + event.value() + " breaks its schema: " + errors);
         }
         assertEquals(15, types.size(), "types seen: " + types.stream().collect(Collectors.joining(", ")));
-    }
-
-    private static JsonSchema schemaOf(String type) throws Exception {
-        try (InputStream schema = EventSchemaTest.class.getClassLoader().getResourceAsStream("schemas/" + type + ".json")) {
-            assertNotNull(schema, "no published schema for " + type);
-            return SCHEMAS.getSchema(schema);
-        }
     }
 }

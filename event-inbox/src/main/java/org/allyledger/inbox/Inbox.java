@@ -70,6 +70,15 @@ public class Inbox {
                 .map(inserted -> inserted == 1));
     }
 
+    /**
+     * For an event type this consumer does not know: a newer producer may publish types an older consumer has
+     * never heard of. It is skipped, never failing the stream, and counted in {@code allyledger.projection.skipped}.
+     */
+    public Uni<Void> skip(String consumer, InboundEvent event) {
+        metrics.counter("allyledger.projection.skipped", "projection", consumer, "type", event.type()).increment();
+        return Uni.createFrom().voidItem();
+    }
+
     /** Records the position reached, duplicates included, for the operations view of lag. */
     private static Uni<Void> advance(String consumer, InboundEvent event) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(POSITION)

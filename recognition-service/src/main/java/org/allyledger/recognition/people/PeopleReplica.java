@@ -1,6 +1,5 @@
 package org.allyledger.recognition.people;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +17,9 @@ public class PeopleReplica {
     public static final String NAME = "recognition.people";
 
     private final Inbox inbox;
-    private final MeterRegistry metrics;
 
-    public PeopleReplica(Inbox inbox, MeterRegistry metrics) {
+    public PeopleReplica(Inbox inbox) {
         this.inbox = inbox;
-        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -40,10 +37,7 @@ public class PeopleReplica {
         return switch (event.type()) {
             case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
             case PeopleEventTypes.PERSON_DEPARTED -> depart(event);
-            default -> {
-                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
-                yield Uni.createFrom().voidItem();
-            }
+            default -> inbox.skip(NAME, event);
         };
     }
 

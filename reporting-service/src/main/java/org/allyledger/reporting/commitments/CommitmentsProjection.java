@@ -1,6 +1,5 @@
 package org.allyledger.reporting.commitments;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Inbox;
@@ -18,11 +17,9 @@ public class CommitmentsProjection {
     private static final String TYPES = "org.allyledger.commitments.";
 
     private final Inbox inbox;
-    private final MeterRegistry metrics;
 
-    public CommitmentsProjection(Inbox inbox, MeterRegistry metrics) {
+    public CommitmentsProjection(Inbox inbox) {
         this.inbox = inbox;
-        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -45,10 +42,7 @@ public class CommitmentsProjection {
             case TYPES + "CommitmentWithdrawn.v1" -> close(e, "WITHDRAWN");
             case TYPES + "CommitmentLapsed.v1" -> close(e, "LAPSED");
             case TYPES + "CommitmentRenewed.v1" -> Uni.createFrom().voidItem();
-            default -> {
-                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", e.type()).increment();
-                yield Uni.createFrom().voidItem();
-            }
+            default -> inbox.skip(NAME, e);
         };
     }
 

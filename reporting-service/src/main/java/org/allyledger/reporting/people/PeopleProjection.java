@@ -1,6 +1,5 @@
 package org.allyledger.reporting.people;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.PeopleEventTypes;
@@ -18,11 +17,9 @@ public class PeopleProjection {
     public static final String NAME = "reporting.people";
 
     private final Inbox inbox;
-    private final MeterRegistry metrics;
 
-    public PeopleProjection(Inbox inbox, MeterRegistry metrics) {
+    public PeopleProjection(Inbox inbox) {
         this.inbox = inbox;
-        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -34,11 +31,7 @@ public class PeopleProjection {
         return switch (event.type()) {
             case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
             case PeopleEventTypes.PERSON_DEPARTED -> depart(event);
-            default -> {
-                // a newer producer may publish types this version does not know: skip, but count them
-                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
-                yield Uni.createFrom().voidItem();
-            }
+            default -> inbox.skip(NAME, event);
         };
     }
 

@@ -1,7 +1,6 @@
 package org.allyledger.reporting.recognition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.NominatorSeal;
@@ -24,12 +23,10 @@ public class RecognitionProjection {
 
     private final Inbox inbox;
     private final NominatorSeal seal;
-    private final MeterRegistry metrics;
 
-    public RecognitionProjection(Inbox inbox, NominatorSeal seal, MeterRegistry metrics) {
+    public RecognitionProjection(Inbox inbox, NominatorSeal seal) {
         this.inbox = inbox;
         this.seal = seal;
-        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -52,10 +49,7 @@ public class RecognitionProjection {
                             + " status = 'AWARDED', awarded_at = excluded.awarded_at",
                     event.text("awardMonth"), event.text("winnerId"), event.time());
             case TYPES + "AwardRevoked.v1" -> Sql.update("update awards set status = 'REVOKED' where award_month = ?1", event.text("awardMonth"));
-            default -> {
-                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", event.type()).increment();
-                yield Uni.createFrom().voidItem();
-            }
+            default -> inbox.skip(NAME, event);
         };
     }
 

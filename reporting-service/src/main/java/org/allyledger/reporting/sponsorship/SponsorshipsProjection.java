@@ -1,6 +1,5 @@
 package org.allyledger.reporting.sponsorship;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Inbox;
@@ -17,11 +16,9 @@ public class SponsorshipsProjection {
     private static final String TYPES = "org.allyledger.sponsorships.";
 
     private final Inbox inbox;
-    private final MeterRegistry metrics;
 
-    public SponsorshipsProjection(Inbox inbox, MeterRegistry metrics) {
+    public SponsorshipsProjection(Inbox inbox) {
         this.inbox = inbox;
-        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -41,10 +38,7 @@ public class SponsorshipsProjection {
                     e.text("initiativeId"), e.text("allyId"), e.number("year"), e.time());
             case TYPES + "SponsorshipFulfilled.v1" -> pledge(e, "FULFILLED");
             case TYPES + "SponsorshipWithdrawn.v1" -> pledge(e, "WITHDRAWN");
-            default -> {
-                metrics.counter("allyledger.projection.skipped", "projection", NAME, "type", e.type()).increment();
-                yield Uni.createFrom().voidItem();
-            }
+            default -> inbox.skip(NAME, e);
         };
     }
 

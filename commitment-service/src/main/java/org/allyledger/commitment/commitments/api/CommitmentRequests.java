@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.allyledger.commitment.commitments.domain.ActionKind;
-import org.allyledger.commitment.commitments.domain.Category;
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.commitment.commitments.domain.Visibility;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
@@ -25,7 +25,7 @@ public final class CommitmentRequests {
     public record Make(
             @Schema(description = "The ally; an employee may leave it out (it is the token's subject), an HR system names it")
             @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
-            @NotNull Category category,
+            @NotNull AllyshipCategory category,
             @NotBlank @Size(max = 500) String statement,
             @NotNull LocalDate startsOn,
             @NotNull LocalDate endsOn,

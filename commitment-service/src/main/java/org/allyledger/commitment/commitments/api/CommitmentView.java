@@ -1,6 +1,6 @@
 package org.allyledger.commitment.commitments.api;
 
-import org.allyledger.commitment.commitments.domain.Category;
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.commitment.commitments.domain.Commitment;
 import org.allyledger.commitment.commitments.domain.CommitmentStatus;
 import org.allyledger.commitment.commitments.domain.Visibility;
@@ -8,7 +8,7 @@ import org.allyledger.commitment.commitments.domain.Visibility;
 import java.time.LocalDate;
 
 /** A commitment as the API shows it, with the version to send back in {@code If-Match}. */
-public record CommitmentView(String id, String allyId, Category category, String statement, LocalDate startsOn,
+public record CommitmentView(String id, String allyId, AllyshipCategory category, String statement, LocalDate startsOn,
                              LocalDate endsOn, int targetActions, int actionsLogged, Visibility visibility,
                              CommitmentStatus status, String renewedFrom, String renewedAs, long version) {
 

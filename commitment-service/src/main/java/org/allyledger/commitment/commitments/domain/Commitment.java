@@ -1,5 +1,6 @@
 package org.allyledger.commitment.commitments.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.ActionLogged;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.CommitmentAmended;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.CommitmentFulfilled;
@@ -22,7 +23,7 @@ import static org.allyledger.api.Rejections.unprocessable;
  * A commitment as folded from its stream. Commands check the rules against this state and return the events
  * to append (none when the command changes nothing); {@link #apply} folds an event in and never fails.
  */
-public record Commitment(String id, String allyId, Category category, String statement, LocalDate startsOn,
+public record Commitment(String id, String allyId, AllyshipCategory category, String statement, LocalDate startsOn,
                          LocalDate endsOn, int targetActions, Visibility visibility, CommitmentStatus status,
                          int actionsLogged, Map<String, String> actionsByExternalRef, String renewedFrom, String renewedAs) {
 
@@ -34,7 +35,7 @@ public record Commitment(String id, String allyId, Category category, String sta
     }
 
     /** Rules of a new commitment: a period of at most one year that has not ended, a target of 1 to 1,000 actions. */
-    public static List<CommitmentEvent> make(String id, String allyId, Category category, String statement, LocalDate startsOn,
+    public static List<CommitmentEvent> make(String id, String allyId, AllyshipCategory category, String statement, LocalDate startsOn,
                                              LocalDate endsOn, int targetActions, Visibility visibility, String renewedFrom,
                                              LocalDate today) {
         checkPeriod(startsOn, endsOn, today);

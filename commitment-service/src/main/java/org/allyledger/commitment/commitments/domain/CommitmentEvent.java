@@ -1,5 +1,6 @@
 package org.allyledger.commitment.commitments.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.eventstore.EventType;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ public sealed interface CommitmentEvent {
 
     /** An ally committed to a behaviour for a period; {@code renewedFrom} links a renewal to its predecessor. */
     @EventType("org.allyledger.commitments.CommitmentMade.v1")
-    record CommitmentMade(String commitmentId, String allyId, Category category, String statement, LocalDate startsOn,
+    record CommitmentMade(String commitmentId, String allyId, AllyshipCategory category, String statement, LocalDate startsOn,
                           LocalDate endsOn, int targetActions, Visibility visibility, String renewedFrom)
             implements CommitmentEvent {
     }

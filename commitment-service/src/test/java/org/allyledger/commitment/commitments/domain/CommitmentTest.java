@@ -1,5 +1,6 @@
 package org.allyledger.commitment.commitments.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.api.ProblemException;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.ActionLogged;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.CommitmentAmended;
@@ -34,7 +35,7 @@ class CommitmentTest {
     }
 
     private static CommitmentMade made(int target) {
-        return new CommitmentMade("c1", "ally", Category.CONTINUOUS_LEARNING, "Learn", START, END, target, Visibility.PRIVATE, null);
+        return new CommitmentMade("c1", "ally", AllyshipCategory.CONTINUOUS_LEARNING, "Learn", START, END, target, Visibility.PRIVATE, null);
     }
 
     private static ActionLogged action(String id, String externalRef) {
@@ -53,7 +54,7 @@ class CommitmentTest {
     class Making {
         @Test
         void aValidCommitmentIsMadeActive() {
-            List<CommitmentEvent> events = Commitment.make("c1", "ally", Category.CONTINUOUS_LEARNING, "Learn", START, END, 2,
+            List<CommitmentEvent> events = Commitment.make("c1", "ally", AllyshipCategory.CONTINUOUS_LEARNING, "Learn", START, END, 2,
                     Visibility.PRIVATE, null, TODAY);
             assertEquals(List.of(made(2)), events);
             Commitment made = given(events.toArray(CommitmentEvent[]::new));
@@ -63,33 +64,33 @@ class CommitmentTest {
 
         @Test
         void aPeriodEndingBeforeItStartsIsRefused() {
-            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", END, START, 1,
+            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", END, START, 1,
                     Visibility.PRIVATE, null, TODAY)));
         }
 
         @Test
         void aPeriodOfMoreThanOneYearIsRefused() {
-            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", TODAY,
+            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", TODAY,
                     TODAY.plusYears(1).plusDays(1), 1, Visibility.PRIVATE, null, TODAY)));
         }
 
         @Test
         void aPeriodOfExactlyOneYearIsAccepted() {
-            assertEquals(1, Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", TODAY, TODAY.plusYears(1), 1,
+            assertEquals(1, Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", TODAY, TODAY.plusYears(1), 1,
                     Visibility.PRIVATE, null, TODAY).size());
         }
 
         @Test
         void aPeriodAlreadyOverIsRefused() {
-            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", START,
+            assertEquals("endsOn", field(() -> Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", START,
                     TODAY.minusDays(1), 1, Visibility.PRIVATE, null, TODAY)));
         }
 
         @Test
         void aTargetOutsideOneToAThousandIsRefused() {
-            assertEquals("targetActions", field(() -> Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", START, END, 0,
+            assertEquals("targetActions", field(() -> Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", START, END, 0,
                     Visibility.PRIVATE, null, TODAY)));
-            assertEquals("targetActions", field(() -> Commitment.make("c1", "a", Category.INCLUSIVE_LANGUAGE, "s", START, END, 1001,
+            assertEquals("targetActions", field(() -> Commitment.make("c1", "a", AllyshipCategory.INCLUSIVE_LANGUAGE, "s", START, END, 1001,
                     Visibility.PRIVATE, null, TODAY)));
         }
     }
@@ -212,7 +213,7 @@ class CommitmentTest {
             assertEquals(List.of(new CommitmentRenewed("c1", "ally", "c2")), renewal.renewed());
             CommitmentMade next = (CommitmentMade) renewal.made().get(0);
             assertEquals("c1", next.renewedFrom());
-            assertEquals(Category.CONTINUOUS_LEARNING, next.category());
+            assertEquals(AllyshipCategory.CONTINUOUS_LEARNING, next.category());
             assertEquals(2, next.targetActions());
         }
 

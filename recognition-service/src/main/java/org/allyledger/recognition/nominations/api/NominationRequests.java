@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.allyledger.recognition.nominations.domain.RecognitionCategory;
+import org.allyledger.contracts.AllyshipCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -23,7 +23,7 @@ public final class NominationRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String nominatorId,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nomineeId,
             @NotNull @Pattern(regexp = MONTH, message = "must be a month as YYYY-MM") String awardMonth,
-            @NotNull @Size(min = 1, max = 3) List<@NotNull RecognitionCategory> categories,
+            @NotNull @Size(min = 1, max = 3) List<@NotNull AllyshipCategory> categories,
             @NotBlank @Size(min = 20, max = 2000) String citation,
             Boolean anonymous,
             @Size(max = 20) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> linkedActionIds) {

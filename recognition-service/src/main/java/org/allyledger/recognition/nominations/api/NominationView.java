@@ -2,12 +2,11 @@ package org.allyledger.recognition.nominations.api;
 
 import org.allyledger.recognition.nominations.domain.Nomination;
 import org.allyledger.recognition.nominations.domain.NominationStatus;
-import org.allyledger.recognition.nominations.domain.RecognitionCategory;
-
+import org.allyledger.contracts.AllyshipCategory;
 import java.util.List;
 
 /** A nomination as the API shows it; {@code nominatorId} is null for an anonymous one unless the caller may know. */
-public record NominationView(String id, String nominatorId, String nomineeId, String awardMonth, List<RecognitionCategory> categories,
+public record NominationView(String id, String nominatorId, String nomineeId, String awardMonth, List<AllyshipCategory> categories,
                              String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
                              List<String> endorsers, long version) {
 

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.nominations.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.recognition.nominations.domain.NominationEvent.NominationEndorsed;
 import org.allyledger.recognition.nominations.domain.NominationEvent.NominationRejected;
 import org.allyledger.recognition.nominations.domain.NominationEvent.NominationSubmitted;
@@ -18,7 +19,7 @@ import static org.allyledger.api.Rejections.unprocessable;
  * A nomination as folded from its stream, the nominator's id already unsealed. Commands check the recognition
  * rules and return the events to append.
  */
-public record Nomination(String id, String nominatorId, String nomineeId, YearMonth awardMonth, List<RecognitionCategory> categories,
+public record Nomination(String id, String nominatorId, String nomineeId, YearMonth awardMonth, List<AllyshipCategory> categories,
                          String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
                          Set<String> endorsers) {
 
@@ -35,7 +36,7 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
      * @param seal encrypts the nominator's id for an anonymous nomination
      */
     public static List<NominationEvent> submit(String id, String nominatorId, String nomineeId, YearMonth month,
-                                               List<RecognitionCategory> categories, String citation, boolean anonymous,
+                                               List<AllyshipCategory> categories, String citation, boolean anonymous,
                                                List<String> linkedActionIds, YearMonth currentMonth, boolean monthAwarded,
                                                UnaryOperator<String> seal) {
         if (nominatorId.equals(nomineeId)) {
@@ -47,7 +48,7 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
         if (monthAwarded) {
             throw conflict("month-closed", "Ally of the Month for " + month + " has been awarded; the month takes no more nominations.");
         }
-        List<RecognitionCategory> distinct = List.copyOf(new LinkedHashSet<>(categories));
+        List<AllyshipCategory> distinct = List.copyOf(new LinkedHashSet<>(categories));
         if (distinct.isEmpty() || distinct.size() > 3) {
             throw unprocessable("categories", "must name one to three different categories");
         }

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.nominations.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.eventstore.EventType;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public sealed interface NominationEvent {
      * {@code sealedNominator} carries the nominator's id encrypted for authorised consumers only.
      */
     @EventType("org.allyledger.recognition.NominationSubmitted.v1")
-    record NominationSubmitted(String nominationId, String nomineeId, String awardMonth, List<RecognitionCategory> categories,
+    record NominationSubmitted(String nominationId, String nomineeId, String awardMonth, List<AllyshipCategory> categories,
                                String citation, boolean anonymous, String nominatorId, String sealedNominator,
                                List<String> linkedActionIds) implements NominationEvent {
     }

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.nominations.domain;
 
+import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.api.ProblemException;
 import org.allyledger.recognition.nominations.domain.NominationEvent.NominationEndorsed;
 import org.allyledger.recognition.nominations.domain.NominationEvent.NominationRejected;
@@ -23,7 +24,7 @@ class NominationTest {
     private static final String CITATION = "Amplified quieter voices in every design review this month.";
 
     private static List<NominationEvent> submit(String nominator, String nominee, YearMonth month, boolean anonymous, boolean awarded,
-                                                RecognitionCategory... categories) {
+                                                AllyshipCategory... categories) {
         return Nomination.submit("n1", nominator, nominee, month, List.of(categories), CITATION, anonymous, List.of(), NOW, awarded, SEAL);
     }
 
@@ -36,7 +37,7 @@ class NominationTest {
     }
 
     private static NominationSubmitted submitted(boolean anonymous) {
-        return (NominationSubmitted) submit("alice", "bob", NOW, anonymous, false, RecognitionCategory.AMPLIFYING_VOICES).get(0);
+        return (NominationSubmitted) submit("alice", "bob", NOW, anonymous, false, AllyshipCategory.AMPLIFYING_VOICES).get(0);
     }
 
     private static ProblemException refused(Runnable command) {
@@ -61,29 +62,29 @@ class NominationTest {
 
     @Test
     void nobodyNominatesThemselves() {
-        assertEquals("nomineeId", refused(() -> submit("alice", "alice", NOW, false, false, RecognitionCategory.INCLUSIVE_LANGUAGE))
+        assertEquals("nomineeId", refused(() -> submit("alice", "alice", NOW, false, false, AllyshipCategory.INCLUSIVE_LANGUAGE))
                 .problem().errors().get(0).field());
     }
 
     @Test
     void aFutureMonthTakesNoNominationButAPastOpenOneDoes() {
-        assertEquals("awardMonth", refused(() -> submit("a", "b", NOW.plusMonths(1), false, false, RecognitionCategory.INCLUSIVE_LANGUAGE))
+        assertEquals("awardMonth", refused(() -> submit("a", "b", NOW.plusMonths(1), false, false, AllyshipCategory.INCLUSIVE_LANGUAGE))
                 .problem().errors().get(0).field());
-        assertEquals(1, submit("a", "b", NOW.minusMonths(1), false, false, RecognitionCategory.INCLUSIVE_LANGUAGE).size());
+        assertEquals(1, submit("a", "b", NOW.minusMonths(1), false, false, AllyshipCategory.INCLUSIVE_LANGUAGE).size());
     }
 
     @Test
     void anAwardedMonthTakesNoNomination() {
-        assertEquals(409, refused(() -> submit("a", "b", NOW, false, true, RecognitionCategory.INCLUSIVE_LANGUAGE)).problem().status());
+        assertEquals(409, refused(() -> submit("a", "b", NOW, false, true, AllyshipCategory.INCLUSIVE_LANGUAGE)).problem().status());
     }
 
     @Test
     void oneToThreeDifferentCategories() {
-        assertEquals(List.of(RecognitionCategory.AMPLIFYING_VOICES),
-                ((NominationSubmitted) submit("a", "b", NOW, false, false, RecognitionCategory.AMPLIFYING_VOICES,
-                        RecognitionCategory.AMPLIFYING_VOICES).get(0)).categories());
+        assertEquals(List.of(AllyshipCategory.AMPLIFYING_VOICES),
+                ((NominationSubmitted) submit("a", "b", NOW, false, false, AllyshipCategory.AMPLIFYING_VOICES,
+                        AllyshipCategory.AMPLIFYING_VOICES).get(0)).categories());
         assertEquals("categories", refused(() -> submit("a", "b", NOW, false, false)).problem().errors().get(0).field());
-        assertEquals("categories", refused(() -> submit("a", "b", NOW, false, false, RecognitionCategory.values())).problem().errors().get(0).field());
+        assertEquals("categories", refused(() -> submit("a", "b", NOW, false, false, AllyshipCategory.values())).problem().errors().get(0).field());
     }
 
     @Test

@@ -1,7 +1,10 @@
-package org.allyledger.commitment.commitments.domain;
+package org.allyledger.contracts;
 
-/** The behaviours ally programs expect; a commitment is to one of them. */
-public enum Category {
+/**
+ * The behaviours ally programs expect, as named in the published events: a commitment is to one of them, a
+ * nomination recognises one to three.
+ */
+public enum AllyshipCategory {
     INCLUSIVE_LANGUAGE,
     CONTINUOUS_LEARNING,
     HOLDING_PEERS_ACCOUNTABLE,
