@@ -129,7 +129,9 @@ class AllyLedgerSystemIT {
             await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
         } finally {
             replica.destroy();
-            replica.waitFor(30, TimeUnit.SECONDS);
+            if (!replica.waitFor(30, TimeUnit.SECONDS)) {
+                replica.destroyForcibly().waitFor();
+            }
             system.startService(Service.COMMITMENT);
             system.awaitReady(Service.COMMITMENT);
         }
@@ -171,7 +173,11 @@ class AllyLedgerSystemIT {
     @Order(7)
     void theProductionProfileRefusesToStartWithTheDevelopmentKey() throws Exception {
         Process production = system.launch(Service.COMMITMENT, "prod", freePort());
-        assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
+        try {
+            assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
+        } finally {
+            production.destroyForcibly();
+        }
         assertNotEquals(0, production.exitValue());
         String log = Files.readString(data.resolve("logs").resolve(Service.COMMITMENT.module() + "-prod.log"));
         assertTrue(log.contains("Production refuses the development issuer and key pair"), log);
