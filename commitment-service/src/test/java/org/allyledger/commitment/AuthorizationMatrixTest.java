@@ -28,7 +28,6 @@ import static org.allyledger.commitment.Api.asHr;
 import static org.allyledger.commitment.Api.commitment;
 import static org.allyledger.commitment.Api.newPerson;
 import static org.allyledger.infra.testing.Persona.ANALYST;
-import static org.allyledger.infra.testing.Persona.ANONYMOUS;
 import static org.allyledger.infra.testing.Persona.EMPLOYEE_OTHER;
 import static org.allyledger.infra.testing.Persona.EMPLOYEE_SELF;
 import static org.allyledger.infra.testing.Persona.HR_SYSTEM;
@@ -105,10 +104,7 @@ class AuthorizationMatrixTest {
         }
 
         int expectedFor(Persona persona) {
-            if (persona == ANONYMOUS) {
-                return 401;
-            }
-            return allowed.contains(persona) ? success : 403;
+            return persona.expectedStatus(allowed, success);
         }
 
         private static String person() {

@@ -2,25 +2,19 @@ package org.allyledger.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Actions logged per second against one commitment-service (HTTP → load stream → decide → append), sequentially
@@ -34,13 +28,7 @@ public final class CommandThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int actions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path data = Files.createTempDirectory("allyledger-throughput");
-        Map<Service, Integer> http = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            http.put(service, freePort());
-        }
-        try (LocalSystem system = new LocalSystem(Path.of(System.getProperty("allyledger.home", ".")), data,
-                new LocalSystem.Ports(freePort(), freePort(), http)).start()) {
+        try (LocalSystem system = LocalSystem.scratch(Path.of(System.getProperty("allyledger.home", ".")))) {
             String hr = "Bearer " + system.token("bench-hris", "hr-system");
             URI base = system.url(Service.COMMITMENT, "");
             List<String> commitments = new ArrayList<>();
@@ -92,10 +80,6 @@ public final class CommandThroughputBenchmark {
             pool.shutdown();
             System.out.printf("actions logged: sequential %d in one client: %.0f/s; %d clients x %d: %.0f/s%n",
                     sequential, sequentialRate, clients, perClient, concurrentRate);
-        } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -113,14 +97,6 @@ public final class CommandThroughputBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

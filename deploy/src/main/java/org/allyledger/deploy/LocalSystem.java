@@ -3,6 +3,7 @@ package org.allyledger.deploy;
 import org.allyledger.contracts.Topics;
 import org.allyledger.infra.EmbeddedKafkaBroker;
 import org.allyledger.infra.EmbeddedPostgresServer;
+import org.allyledger.infra.FreePorts;
 import org.allyledger.infra.auth.SigningKeys;
 import org.allyledger.infra.auth.Tokens;
 
@@ -17,10 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole of Ally Ledger on one machine: an embedded PostgreSQL with a database per service, an embedded
@@ -38,6 +41,7 @@ public final class LocalSystem implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private SigningKeys keys;
+    private boolean deleteOnClose;
 
     /** Fixed ports for the launcher, free ones for tests that run beside it. */
     public record Ports(int postgres, int kafka, Map<Service, Integer> http) {
@@ -48,6 +52,26 @@ public final class LocalSystem implements AutoCloseable {
                 http.put(service, service.defaultPort);
             }
             return new Ports(55432, 59092, http);
+        }
+
+        /** Ports free now, so that a second system runs beside a local launcher. */
+        public static Ports free() {
+            Map<Service, Integer> http = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                http.put(service, FreePorts.next());
+            }
+            return new Ports(FreePorts.next(), FreePorts.next(), http);
+        }
+    }
+
+    /** A started system on free ports in a scratch directory that {@link #close()} deletes: for benchmarks. */
+    public static LocalSystem scratch(Path repository) {
+        try {
+            LocalSystem system = new LocalSystem(repository, Files.createTempDirectory("allyledger-scratch"), Ports.free());
+            system.deleteOnClose = true;
+            return system.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -193,6 +217,13 @@ public final class LocalSystem implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+        if (deleteOnClose) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

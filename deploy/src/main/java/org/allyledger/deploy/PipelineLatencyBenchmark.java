@@ -1,22 +1,14 @@
 package org.allyledger.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Measures the time from {@code PUT /people/{id}} answered by commitment-service to the person counted in
@@ -29,14 +21,8 @@ public final class PipelineLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path data = Files.createTempDirectory("allyledger-bench");
-        Map<Service, Integer> http = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            http.put(service, freePort());
-        }
         long startedAt = System.nanoTime();
-        try (LocalSystem system = new LocalSystem(Path.of(System.getProperty("allyledger.home", ".")), data,
-                new LocalSystem.Ports(freePort(), freePort(), http)).start()) {
+        try (LocalSystem system = LocalSystem.scratch(Path.of(System.getProperty("allyledger.home", ".")))) {
             System.out.printf("system started in %d ms%n", (System.nanoTime() - startedAt) / 1_000_000);
             measure(system, 3); // warm-up: JIT, connection pools, topic metadata
             List<Long> latencies = measure(system, samples);
@@ -44,10 +30,6 @@ public final class PipelineLatencyBenchmark {
             System.out.printf("PUT -> headcount over %d samples: median %d ms, p90 %d ms, min %d ms, max %d ms%n",
                     samples, latencies.get(samples / 2), latencies.get((int) Math.ceil(samples * 0.9) - 1),
                     latencies.get(0), latencies.get(samples - 1));
-        } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -82,14 +64,6 @@ public final class PipelineLatencyBenchmark {
             latencies.add((System.nanoTime() - written) / 1_000_000);
         }
         return latencies;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private PipelineLatencyBenchmark() {

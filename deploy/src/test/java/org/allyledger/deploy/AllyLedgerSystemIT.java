@@ -3,6 +3,7 @@ package org.allyledger.deploy;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.allyledger.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,13 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -43,11 +40,7 @@ class AllyLedgerSystemIT {
     @BeforeAll
     static void start() throws IOException {
         data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "allyledger-it");
-        Map<Service, Integer> http = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            http.put(service, freePort());
-        }
-        ports = new LocalSystem.Ports(freePort(), freePort(), http);
+        ports = LocalSystem.Ports.free();
         system = new LocalSystem(REPOSITORY, data, ports).start();
     }
 
@@ -108,7 +101,7 @@ class AllyLedgerSystemIT {
     @Test
     @Order(4)
     void ofTwoReplicasOnePublishesAndTheOtherTakesOverWhenItStops() throws Exception {
-        int replicaPort = freePort();
+        int replicaPort = FreePorts.next();
         Process replica = system.launch(Service.COMMITMENT, "local", replicaPort);
         try {
             String replicaReady = "http://localhost:" + replicaPort + "/q/health/ready";
@@ -172,7 +165,7 @@ class AllyLedgerSystemIT {
     @Test
     @Order(7)
     void theProductionProfileRefusesToStartWithTheDevelopmentKey() throws Exception {
-        Process production = system.launch(Service.COMMITMENT, "prod", freePort());
+        Process production = system.launch(Service.COMMITMENT, "prod", FreePorts.next());
         try {
             assertTrue(production.waitFor(90, TimeUnit.SECONDS), "the production profile started with the development key");
         } finally {
@@ -205,13 +198,5 @@ class AllyLedgerSystemIT {
         JsonPath report = as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200).extract().jsonPath();
         return report.getList("byDepartment.findAll { it.name == '" + department + "' }.headcount", Long.class)
                 .stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +46,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port    the client port (the controller listens on the next one); 0 picks free ones
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int defaultPartitions) {
-        int clientPort = port > 0 ? port : freePort();
-        int controllerPort = port > 0 ? port + 1 : freePort();
+        int clientPort = port > 0 ? port : FreePorts.next();
+        int controllerPort = port > 0 ? port + 1 : FreePorts.next();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -141,15 +140,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("Kafka at " + bootstrap + " has no broker after " + timeout);
                 }
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -27,7 +27,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
-import static org.allyledger.infra.testing.Persona.ANONYMOUS;
 import static org.allyledger.infra.testing.Persona.EMPLOYEE_OTHER;
 import static org.allyledger.infra.testing.Persona.EMPLOYEE_SELF;
 import static org.allyledger.infra.testing.Persona.HR_SYSTEM;
@@ -109,10 +108,7 @@ class AuthorizationMatrixTest {
         }
 
         int expectedFor(Persona persona) {
-            if (persona == ANONYMOUS) {
-                return 401;
-            }
-            return allowed.contains(persona) ? success : 403;
+            return persona.expectedStatus(allowed, success);
         }
 
         /** A nomination of the fixture's month that the owner is free to endorse: by the endorser, of the nominee. */

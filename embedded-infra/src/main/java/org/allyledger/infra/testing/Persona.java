@@ -15,6 +15,14 @@ public enum Persona {
         this.role = role;
     }
 
+    /** What this persona gets from an endpoint open to {@code allowed}: success, 401 without a token, else 403. */
+    public int expectedStatus(java.util.List<Persona> allowed, int success) {
+        if (this == ANONYMOUS) {
+            return 401;
+        }
+        return allowed.contains(this) ? success : 403;
+    }
+
     /**
      * @param ownerId the employee the request is about; EMPLOYEE_SELF is them, EMPLOYEE_OTHER someone else
      * @return the bearer token, or null for ANONYMOUS
