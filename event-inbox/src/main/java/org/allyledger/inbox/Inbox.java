@@ -3,13 +3,21 @@ package org.allyledger.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Applies each event once per consumer: the event id is recorded in the same transaction as the change,
@@ -27,6 +35,8 @@ public class Inbox {
     private static final String RECORD = "insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
             + " values (:consumer, :eventId, :eventType, :topic, :partition, :offset) on conflict do nothing";
 
+    private static final Supplier<Uni<Void>> NO_SCOPE = () -> Uni.createFrom().voidItem();
+
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
@@ -40,22 +50,84 @@ public class Inbox {
      * @param apply     the change for a new event, run inside the transaction
      */
     public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Function<InboundEvent, Uni<Void>> apply) {
+        return process(consumer, record, NO_SCOPE, apply);
+    }
+
+    /**
+     * As {@link #process(String, ConsumerRecord, Function)}, with {@code scope} run first in the transaction: where the
+     * consumer's tables are (its inbox included) and what it must wait for.
+     */
+    public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope,
+                             Function<InboundEvent, Uni<Void>> apply) {
         InboundEvent event;
         try {
             event = InboundEvent.from(record, json);
         } catch (MalformedEventException e) {
-            metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
-            return Uni.createFrom().failure(e);
+            return passOver(consumer, record, scope, e);
         }
-        return Panache.withTransaction(() -> firstDelivery(consumer, event)
-                        .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event))
-                        .chain(() -> advance(consumer, event)))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, event.id(), failure.getMessage()))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        return retried(consumer, event.id().toString(), Panache.withTransaction(() -> scope.get().chain(() -> handle(consumer, event, apply))))
                 .onFailure(MalformedEventException.class)
-                .invoke(failure -> metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment());
+                .recoverWithUni(failure -> passOver(consumer, record, scope, (MalformedEventException) failure));
+    }
+
+    /**
+     * Applies records in order in one transaction, for a consumer catching up on a long log: one commit for many
+     * records. Malformed records are passed over (counted, position recorded); the answer is how many. Where
+     * {@code apply} finds a record malformed only once it reads it, the batch is rolled back and its records are
+     * applied one transaction each.
+     */
+    public Uni<Integer> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
+                                     Function<InboundEvent, Uni<Void>> apply) {
+        List<InboundEvent> events = new ArrayList<>(records.size());
+        int unreadable = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(InboundEvent.from(record, json));
+            } catch (MalformedEventException e) {
+                events.add(null);
+                unreadable++;
+            }
+        }
+        int malformed = unreadable;
+        Uni<Void> batch = Panache.withTransaction(() -> scope.get().chain(() -> Multi.createFrom().range(0, records.size())
+                .onItem().transformToUniAndConcatenate(i -> events.get(i) == null
+                        ? advance(consumer, records.get(i)) : handle(consumer, events.get(i), apply))
+                .collect().last().replaceWithVoid()));
+        return retried(consumer, "a batch of " + records.size(), batch)
+                .invoke(() -> metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment(malformed))
+                .replaceWith(malformed)
+                .onFailure(MalformedEventException.class).recoverWithUni(() -> Multi.createFrom().iterable(records)
+                        .onItem().transformToUniAndConcatenate(record -> process(consumer, record, scope, apply)
+                                .replaceWith(0)
+                                .onFailure(MalformedEventException.class).recoverWithItem(1))
+                        .collect().with(Collectors.summingInt(Integer::intValue)));
+    }
+
+    /**
+     * A malformed record is passed over: counted, and its position recorded so that lag does not stay behind it;
+     * the failure goes on to the channel, which sends the record to its dead-letter topic.
+     */
+    private Uni<Void> passOver(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope, MalformedEventException e) {
+        metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
+        return retried(consumer, "the position past a malformed record", Panache.withTransaction(() -> scope.get()
+                .chain(() -> advance(consumer, record))))
+                .chain(() -> Uni.createFrom().failure(e));
+    }
+
+    /** Inside the transaction: record the event, apply it if it is new, and advance the position either way. */
+    private Uni<Void> handle(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> apply) {
+        return firstDelivery(consumer, event)
+                .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event))
+                .chain(() -> advance(consumer, event));
+    }
+
+    /** Failures other than a malformed event (the database down, say) are retried with backoff, never skipped. */
+    private static <T> Uni<T> retried(String consumer, String what, Uni<T> transaction) {
+        return transaction
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, what, failure.getMessage()))
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
     private Uni<Boolean> firstDelivery(String consumer, InboundEvent event) {
@@ -81,12 +153,22 @@ public class Inbox {
 
     /** Records the position reached, duplicates included, for the operations view of lag. */
     private static Uni<Void> advance(String consumer, InboundEvent event) {
+        return advance(consumer, event.topic(), event.partition(), event.offset(), event.time());
+    }
+
+    /** The position past a record that could not be read: its time is when Kafka received it. */
+    private static Uni<Void> advance(String consumer, ConsumerRecord<String, String> record) {
+        return advance(consumer, record.topic(), record.partition(), record.offset(),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC));
+    }
+
+    private static Uni<Void> advance(String consumer, String topic, int partition, long offset, OffsetDateTime time) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(POSITION)
                 .setParameter("consumer", consumer)
-                .setParameter("topic", event.topic())
-                .setParameter("partition", event.partition())
-                .setParameter("offset", event.offset())
-                .setParameter("time", event.time())
+                .setParameter("topic", topic)
+                .setParameter("partition", partition)
+                .setParameter("offset", offset)
+                .setParameter("time", time)
                 .executeUpdate()).replaceWithVoid();
     }
 

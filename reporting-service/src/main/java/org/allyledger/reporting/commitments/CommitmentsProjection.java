@@ -2,32 +2,49 @@ package org.allyledger.reporting.commitments;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.reporting.infra.Sql;
+import org.allyledger.reporting.projection.Projector;
+import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 
 /** Projects the commitments topic: commitments with their status, and every action logged. */
 @ApplicationScoped
-public class CommitmentsProjection {
+public class CommitmentsProjection implements Projector {
     public static final String CHANNEL = "commitments";
     public static final String NAME = "reporting.commitments";
+    public static final String TOPIC = Topics.COMMITMENTS;
     private static final String TYPES = "org.allyledger.commitments.";
 
     private final Inbox inbox;
+    private final ReadModels readModels;
 
-    public CommitmentsProjection(Inbox inbox) {
+    public CommitmentsProjection(Inbox inbox, ReadModels readModels) {
         this.inbox = inbox;
+        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(NAME, record, this::apply);
+        return readModels.applyLive(this, record);
     }
 
-    Uni<Void> apply(InboundEvent e) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent e) {
         return switch (e.type()) {
             case TYPES + "CommitmentMade.v1" -> Sql.update("insert into commitments (commitment_id, ally_id, category, starts_on, ends_on,"
                             + " target, status, made_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7) on conflict do nothing",

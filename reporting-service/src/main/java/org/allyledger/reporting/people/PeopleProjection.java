@@ -3,31 +3,48 @@ package org.allyledger.reporting.people;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.MalformedEventException;
 import org.allyledger.reporting.infra.Sql;
+import org.allyledger.reporting.projection.Projector;
+import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the people topic into {@link PersonRow}s, the base of every per-head figure. */
 @ApplicationScoped
-public class PeopleProjection {
+public class PeopleProjection implements Projector {
     public static final String CHANNEL = "people";
     public static final String NAME = "reporting.people";
+    public static final String TOPIC = Topics.PEOPLE;
 
     private final Inbox inbox;
+    private final ReadModels readModels;
 
-    public PeopleProjection(Inbox inbox) {
+    public PeopleProjection(Inbox inbox, ReadModels readModels) {
         this.inbox = inbox;
+        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(NAME, record, this::apply);
+        return readModels.applyLive(this, record);
     }
 
-    Uni<Void> apply(InboundEvent event) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (event.type()) {
             case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
             case PeopleEventTypes.PERSON_DEPARTED -> depart(event);

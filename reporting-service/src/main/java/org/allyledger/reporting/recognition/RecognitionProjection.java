@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.NominatorSeal;
+import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.MalformedEventException;
 import org.allyledger.reporting.infra.Sql;
+import org.allyledger.reporting.projection.Projector;
+import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,25 +19,39 @@ import java.util.List;
 
 /** Projects the recognition topic: nominations (nominator unsealed, never shown), endorsements, awards. */
 @ApplicationScoped
-public class RecognitionProjection {
+public class RecognitionProjection implements Projector {
     public static final String CHANNEL = "recognition";
     public static final String NAME = "reporting.recognition";
+    public static final String TOPIC = Topics.RECOGNITION;
     private static final String TYPES = "org.allyledger.recognition.";
 
     private final Inbox inbox;
+    private final ReadModels readModels;
     private final NominatorSeal seal;
 
-    public RecognitionProjection(Inbox inbox, NominatorSeal seal) {
+    public RecognitionProjection(Inbox inbox, ReadModels readModels, NominatorSeal seal) {
         this.inbox = inbox;
+        this.readModels = readModels;
         this.seal = seal;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(NAME, record, this::apply);
+        return readModels.applyLive(this, record);
     }
 
-    Uni<Void> apply(InboundEvent event) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent event) {
         return switch (event.type()) {
             case TYPES + "NominationSubmitted.v1" -> Sql.update("insert into nominations (nomination_id, nominee_id, nominator_id, anonymous,"
                             + " award_month, categories, status, submitted_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'SUBMITTED', ?7) on conflict do nothing",

@@ -16,7 +16,7 @@ public class SponsorshipReports {
             select i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open,
                    count(p.ally_id) filter (where p.status <> 'WITHDRAWN'), count(p.ally_id) filter (where p.status = 'FULFILLED')
             from initiatives i left join pledges p on p.initiative_id = i.initiative_id
-            where i.year = ?1 group by i.initiative_id order by i.name, i.initiative_id""";
+            where i.year = ?1 group by i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open order by i.name, i.initiative_id""";
     private static final String COVERAGE = """
             select grouping(pe.department), pe.department, count(*),
                    count(*) filter (where exists (select 1 from pledges p where p.ally_id = pe.employee_id and p.year = ?1

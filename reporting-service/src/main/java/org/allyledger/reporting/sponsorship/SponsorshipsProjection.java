@@ -2,31 +2,48 @@ package org.allyledger.reporting.sponsorship;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.reporting.infra.Sql;
+import org.allyledger.reporting.projection.Projector;
+import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the sponsorships topic: initiatives and each ally's pledge. */
 @ApplicationScoped
-public class SponsorshipsProjection {
+public class SponsorshipsProjection implements Projector {
     public static final String CHANNEL = "sponsorships";
     public static final String NAME = "reporting.sponsorships";
+    public static final String TOPIC = Topics.SPONSORSHIPS;
     private static final String TYPES = "org.allyledger.sponsorships.";
 
     private final Inbox inbox;
+    private final ReadModels readModels;
 
-    public SponsorshipsProjection(Inbox inbox) {
+    public SponsorshipsProjection(Inbox inbox, ReadModels readModels) {
         this.inbox = inbox;
+        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(NAME, record, this::apply);
+        return readModels.applyLive(this, record);
     }
 
-    Uni<Void> apply(InboundEvent e) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public Uni<Void> apply(InboundEvent e) {
         return switch (e.type()) {
             case TYPES + "InitiativeLaunched.v1" -> Sql.update("insert into initiatives (initiative_id, name, erg, year, sponsor_capacity,"
                             + " open, launched_at) values (?1, ?2, ?3, ?4, ?5, true, ?6) on conflict do nothing",
