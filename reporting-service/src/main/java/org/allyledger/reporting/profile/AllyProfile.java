@@ -1,6 +1,10 @@
 package org.allyledger.reporting.profile;
 
+import org.allyledger.reporting.infra.CsvExportable;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +14,7 @@ import java.util.List;
 public record AllyProfile(String employeeId, String department, String location, String workModel, boolean active,
                           List<Commitment> commitments, long actionsLogged, List<Sponsorship> sponsorships,
                           List<Nomination> nominationsReceived, List<Nomination> nominationsGiven, long endorsementsGiven,
-                          List<String> awards) {
+                          List<String> awards) implements CsvExportable {
 
     public record Commitment(String commitmentId, String category, LocalDate startsOn, LocalDate endsOn, int target,
                              String status, long actionsLogged) {
@@ -21,5 +25,28 @@ public record AllyProfile(String employeeId, String department, String location,
 
     /** {@code otherParty} is the nominee for nominations given, and never the nominator for nominations received. */
     public record Nomination(String nominationId, String awardMonth, String otherParty, String status, long endorsements) {
+    }
+
+    /** As CSV, one row per item of the profile, each with the ally's attributes and the section it belongs to. */
+    @Override
+    public List<String> csvHeader() {
+        return List.of("employeeId", "department", "location", "workModel", "active", "section", "itemId", "period", "detail", "status", "count");
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        List<List<Object>> rows = new ArrayList<>();
+        commitments.forEach(c -> rows.add(row("commitment", c.commitmentId(), c.startsOn() + "/" + c.endsOn(), c.category(), c.status(),
+                c.actionsLogged())));
+        sponsorships.forEach(s -> rows.add(row("sponsorship", s.initiativeId(), s.year(), s.initiative(), s.status(), null)));
+        nominationsReceived.forEach(n -> rows.add(row("nominationReceived", n.nominationId(), n.awardMonth(), null, n.status(), n.endorsements())));
+        nominationsGiven.forEach(n -> rows.add(row("nominationGiven", n.nominationId(), n.awardMonth(), n.otherParty(), n.status(), n.endorsements())));
+        rows.add(row("endorsementsGiven", null, null, null, null, endorsementsGiven));
+        awards.forEach(month -> rows.add(row("award", null, month, null, "AWARDED", null)));
+        return rows;
+    }
+
+    private List<Object> row(String section, String itemId, Object period, String detail, String status, Long count) {
+        return Arrays.asList(employeeId, department, location, workModel, active, section, itemId, period, detail, status, count);
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 /** An ally's profile: commitments, actions, sponsorships, nominations received and given, endorsements, awards. */
 @Path("/reports/allies/{employeeId}")
 @Tag(name = "Reports")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class AllyProfileResource {
     private static final String PERSON = "select department, location, work_model, active from people where employee_id = ?1";
     private static final String COMMITMENTS = """

@@ -67,6 +67,11 @@ class PeopleProjectionTest {
         assertTrue(report.getLong("total") >= 1);
         assertTrue(report.getList("byWorkModel.name").contains("REMOTE"));
         assertTrue(report.getList("byLocation.name").contains("Lisbon"));
+        String csv = given().auth().oauth2(TestTokens.token("analyst-1", Roles.ANALYST)).accept("text/csv").get("/reports/headcount")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertEquals("by,name,headcount", csv.lines().findFirst().orElseThrow());
+        assertTrue(csv.lines().anyMatch(line -> line.equals("department," + department + ",1")), csv);
+        assertTrue(csv.lines().anyMatch(line -> line.startsWith("total,,")), csv);
     }
 
     @Test

@@ -144,8 +144,12 @@ class ProjectionRebuildTest {
             reports.put(path + " text/csv", asAnalyst().accept("text/csv").get(path).then().statusCode(200).extract().asString());
         }
         reports.put("/reports/headcount", asAnalyst().get("/reports/headcount").then().statusCode(200).extract().asString());
+        reports.put("/reports/headcount text/csv", asAnalyst().accept("text/csv").get("/reports/headcount").then().statusCode(200)
+                .extract().asString());
         for (String person : List.of("a1", "a2", "a6", "b1", "b2", "b3")) {
             reports.put("/reports/allies/" + person, asAnalyst().get("/reports/allies/{id}", id(person)).then().statusCode(200).extract().asString());
+            reports.put("/reports/allies/" + person + " text/csv", asAnalyst().accept("text/csv").get("/reports/allies/{id}", id(person))
+                    .then().statusCode(200).extract().asString());
         }
         return reports;
     }

@@ -163,6 +163,15 @@ class RecognitionReportsScenarioTest {
                 .body("nominationsReceived.status", contains("SUBMITTED", "REJECTED", "SUBMITTED"))
                 .body("nominationsReceived.otherParty", contains(nullValue(), nullValue(), nullValue()))
                 .body("awards", contains(MARCH));
+        String person = id("s3") + "," + eng() + ",Lisbon,REMOTE,true,";
+        assertEquals(List.of("employeeId,department,location,workModel,active,section,itemId,period,detail,status,count",
+                        person + "nominationReceived," + id("n3") + ",2031-03,,SUBMITTED,2",
+                        person + "nominationReceived," + id("n4") + ",2031-03,,REJECTED,1",
+                        person + "nominationReceived," + id("n6") + ",2031-03,,SUBMITTED,0",
+                        person + "endorsementsGiven,,,,,0",
+                        person + "award,,2031-03,,AWARDED,"),
+                asAnalyst().accept("text/csv").get("/reports/allies/{id}", id("s3")).then().statusCode(200).contentType("text/csv")
+                        .extract().asString().lines().toList());
         asAnalyst().get("/reports/allies/{id}", id("e2")).then().statusCode(200)
                 .body("nominationsGiven", org.hamcrest.Matchers.empty());
         asAnalyst().get("/reports/allies/{id}", id("e6")).then().statusCode(200).body("endorsementsGiven", equalTo(1));
