@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -121,6 +125,61 @@ class ProjectionRebuildTest {
         }
         await().atMost(REBUILT).untilAsserted(() -> asAnalyst().get("/ops/projections/reporting.sponsorships/rebuilds/{id}", rebuildId)
                 .then().body("status", equalTo("SWAPPED")).body("progress", org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void ofConcurrentRequestsToRebuildAProjectionOneStartsAndTheOthersAreTold() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(clients.submit(() -> asAdmin().post("/ops/projections/reporting.commitments/rebuilds")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            String started = null;
+            for (Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 202) {
+                    started = response.jsonPath().getString("rebuildId");
+                } else {
+                    assertEquals("application/problem+json", response.contentType());
+                }
+            }
+            assertEquals(List.of(202, 409, 409, 409), statuses.stream().sorted().toList());
+            String rebuildId = started;
+            await().atMost(REBUILT).untilAsserted(() -> asAnalyst().get("/ops/projections/reporting.commitments/rebuilds/{id}", rebuildId)
+                    .then().body("status", equalTo("SWAPPED")));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCancelledRebuildLeavesTheLiveReadModelInPlace() {
+        publishScenario();
+        awaitLiveCaughtUp();
+        Map<String, String> live = reports();
+        String cancelled = null;
+        // a rebuild of a short log can swap before the cancel arrives: then it is 409 and another one is tried
+        for (int attempt = 0; attempt < 5 && cancelled == null; attempt++) {
+            String rebuildId = asAdmin().post("/ops/projections/reporting.recognition/rebuilds").then().statusCode(202)
+                    .extract().jsonPath().getString("rebuildId");
+            var answer = asAdmin().delete("/ops/projections/reporting.recognition/rebuilds/{id}", rebuildId);
+            if (answer.statusCode() == 200) {
+                answer.then().body("status", equalTo("CANCELLED")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
+                cancelled = rebuildId;
+            } else {
+                answer.then().statusCode(409).contentType("application/problem+json");
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(cancelled, "no rebuild was still running when cancelled");
+        String rebuildId = cancelled;
+        // it stays cancelled: its runner stops without swapping
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                asAnalyst().get("/ops/projections/reporting.recognition/rebuilds/{id}", rebuildId).then().body("status", equalTo("CANCELLED")));
+        asAdmin().delete("/ops/projections/reporting.recognition/rebuilds/{id}", rebuildId).then().statusCode(409);
+        assertEquals(live, reports());
     }
 
     @Test
