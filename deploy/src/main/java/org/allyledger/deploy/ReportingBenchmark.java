@@ -1,17 +1,15 @@
 package org.allyledger.deploy;
 
-import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
+import org.allyledger.infra.testing.EventSender;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -203,20 +201,7 @@ public final class ReportingBenchmark {
 
     private static void send(KafkaProducer<String, String> producer, String topic, String key, String type, long version, OffsetDateTime time,
                              String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
-        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(record, CloudEventHeaders.TYPE, type);
-        header(record, CloudEventHeaders.SOURCE, "/allyledger/benchmark");
-        header(record, CloudEventHeaders.SUBJECT, key);
-        header(record, CloudEventHeaders.TIME, time.toString());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(record, CloudEventHeaders.STREAM_VERSION, Long.toString(version));
-        producer.send(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        producer.send(EventSender.cloudEvent(topic, key, UUID.randomUUID(), type, version, data, time));
     }
 
     private static void awaitCaughtUp(LocalSystem system, String analyst) throws Exception {

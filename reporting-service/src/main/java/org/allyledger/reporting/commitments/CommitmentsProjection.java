@@ -1,7 +1,7 @@
 package org.allyledger.reporting.commitments;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
@@ -13,34 +13,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 
 /** Projects the commitments topic: commitments with their status, and every action logged. */
-@ApplicationScoped
-public class CommitmentsProjection implements Projector {
+@Singleton
+public class CommitmentsProjection extends Projector {
     public static final String CHANNEL = "commitments";
     public static final String NAME = "reporting.commitments";
-    public static final String TOPIC = Topics.COMMITMENTS;
     private static final String TYPES = "org.allyledger.commitments.";
 
     private final Inbox inbox;
-    private final ReadModels readModels;
 
     public CommitmentsProjection(Inbox inbox, ReadModels readModels) {
+        super(NAME, Topics.COMMITMENTS, readModels);
         this.inbox = inbox;
-        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return readModels.applyLive(this, record);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String topic() {
-        return TOPIC;
+        return applyLive(record);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.allyledger.reporting.people;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
@@ -14,33 +14,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the people topic into {@link PersonRow}s, the base of every per-head figure. */
-@ApplicationScoped
-public class PeopleProjection implements Projector {
+@Singleton
+public class PeopleProjection extends Projector {
     public static final String CHANNEL = "people";
     public static final String NAME = "reporting.people";
-    public static final String TOPIC = Topics.PEOPLE;
 
     private final Inbox inbox;
-    private final ReadModels readModels;
 
     public PeopleProjection(Inbox inbox, ReadModels readModels) {
+        super(NAME, Topics.PEOPLE, readModels);
         this.inbox = inbox;
-        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return readModels.applyLive(this, record);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String topic() {
-        return TOPIC;
+        return applyLive(record);
     }
 
     @Override

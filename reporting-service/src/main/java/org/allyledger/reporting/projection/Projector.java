@@ -2,24 +2,43 @@ package org.allyledger.reporting.projection;
 
 import io.smallrye.mutiny.Uni;
 import org.allyledger.inbox.InboundEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A projection of one topic into read-model tables of its own. The same {@link #apply} builds the live generation
  * from the channel and a new generation during a rebuild: {@link ReadModels} decides which tables it writes to.
  */
-public interface Projector {
+public abstract class Projector {
+    private final String name;
+    private final String topic;
+    private final ReadModels readModels;
 
-    /** The projection's name, also its consumer name in the inbox, e.g. {@code reporting.people}. */
-    String name();
+    /** @param name the projection's name, also its consumer name in the inbox, e.g. {@code reporting.people} */
+    protected Projector(String name, String topic, ReadModels readModels) {
+        this.name = name;
+        this.topic = topic;
+        this.readModels = readModels;
+    }
+
+    public String name() {
+        return name;
+    }
 
     /** The topic it projects. */
-    String topic();
+    public String topic() {
+        return topic;
+    }
 
     /** Changes the read model for a new event, inside the caller's transaction; unknown types are skipped. */
-    Uni<Void> apply(InboundEvent event);
+    public abstract Uni<Void> apply(InboundEvent event);
+
+    /** Applies a record of the projection's channel to its live generation. */
+    protected Uni<Void> applyLive(ConsumerRecord<String, String> record) {
+        return readModels.applyLive(this, record);
+    }
 
     /** The schema that holds a generation of this projection's tables, e.g. {@code rm_people_2}. */
-    default String schema(int generation) {
-        return "rm_" + name().substring(name().indexOf('.') + 1) + "_" + generation;
+    public String schema(int generation) {
+        return "rm_" + name.substring(name.indexOf('.') + 1) + "_" + generation;
     }
 }

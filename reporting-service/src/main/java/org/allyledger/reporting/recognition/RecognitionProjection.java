@@ -2,7 +2,7 @@ package org.allyledger.reporting.recognition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.allyledger.contracts.NominatorSeal;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
@@ -18,36 +18,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Projects the recognition topic: nominations (nominator unsealed, never shown), endorsements, awards. */
-@ApplicationScoped
-public class RecognitionProjection implements Projector {
+@Singleton
+public class RecognitionProjection extends Projector {
     public static final String CHANNEL = "recognition";
     public static final String NAME = "reporting.recognition";
-    public static final String TOPIC = Topics.RECOGNITION;
     private static final String TYPES = "org.allyledger.recognition.";
 
     private final Inbox inbox;
-    private final ReadModels readModels;
     private final NominatorSeal seal;
 
     public RecognitionProjection(Inbox inbox, ReadModels readModels, NominatorSeal seal) {
+        super(NAME, Topics.RECOGNITION, readModels);
         this.inbox = inbox;
-        this.readModels = readModels;
         this.seal = seal;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return readModels.applyLive(this, record);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String topic() {
-        return TOPIC;
+        return applyLive(record);
     }
 
     @Override

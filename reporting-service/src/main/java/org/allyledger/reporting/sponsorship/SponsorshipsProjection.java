@@ -1,7 +1,7 @@
 package org.allyledger.reporting.sponsorship;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
@@ -12,34 +12,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the sponsorships topic: initiatives and each ally's pledge. */
-@ApplicationScoped
-public class SponsorshipsProjection implements Projector {
+@Singleton
+public class SponsorshipsProjection extends Projector {
     public static final String CHANNEL = "sponsorships";
     public static final String NAME = "reporting.sponsorships";
-    public static final String TOPIC = Topics.SPONSORSHIPS;
     private static final String TYPES = "org.allyledger.sponsorships.";
 
     private final Inbox inbox;
-    private final ReadModels readModels;
 
     public SponsorshipsProjection(Inbox inbox, ReadModels readModels) {
+        super(NAME, Topics.SPONSORSHIPS, readModels);
         this.inbox = inbox;
-        this.readModels = readModels;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return readModels.applyLive(this, record);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String topic() {
-        return TOPIC;
+        return applyLive(record);
     }
 
     @Override
