@@ -3,7 +3,11 @@ package org.allyledger.deploy;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.infra.FreePorts;
+import org.allyledger.infra.testing.PeopleEvents;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,12 +19,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +180,36 @@ class AllyLedgerSystemIT {
         assertNotEquals(0, production.exitValue());
         String log = Files.readString(data.resolve("logs").resolve(Service.COMMITMENT.module() + "-prod.log"));
         assertTrue(log.contains("Production refuses the development issuer and key pair"), log);
+    }
+
+    @Test
+    @Order(8)
+    void aRebuildInterruptedByARestartResumesAndSwapsInTheSameReadModel() {
+        String department = department();
+        int people = 6000;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", system.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < people; i++) {
+                producer.send(PeopleEvents.person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, department + "-" + i, 1, department, true));
+            }
+        }
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertEquals(people, headcountOf(department)));
+        await().atMost(ARRIVAL).untilAsserted(() -> as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/ops/projections"))
+                .then().statusCode(200).body("find { it.projection == 'reporting.people' }.lag", equalTo(0)));
+        String live = as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200)
+                .extract().asString();
+
+        String progress = as("admin-1", "program-admin").post(system.url(Service.REPORTING, "/ops/projections/reporting.people/rebuilds"))
+                .then().statusCode(202).extract().header("Location");
+        as("analyst-1", "analyst").get(progress).then().statusCode(200).body("status", equalTo("RUNNING"));
+        system.stopService(Service.REPORTING);
+        system.startService(Service.REPORTING);
+        system.awaitReady(Service.REPORTING);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> as("analyst-1", "analyst").get(progress).then().statusCode(200)
+                .body("status", equalTo("SWAPPED")).body("recordsRead", greaterThanOrEqualTo(people)));
+        assertEquals(live, as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200)
+                .extract().asString());
     }
 
     private static RequestSpecification as(String subject, String role) {

@@ -94,7 +94,8 @@ final class RebuildRunner {
                 }
                 if (System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos() || records.count() < BATCH) {
                     if (!heartbeat()) {
-                        break;
+                        endWithoutSwap();
+                        return;
                     }
                     lastHeartbeat = System.nanoTime();
                 }
@@ -105,10 +106,7 @@ final class RebuildRunner {
                     return;
                 }
             }
-            if (!stopping) {
-                LOG.infof("the rebuild of %s into %s was cancelled", projector.name(), schema);
-                drop(pool, schema);
-            }
+            heartbeat(); // the service stops: what was read so far counts when another runner resumes
         } catch (RuntimeException e) {
             LOG.errorf(e, "the rebuild of %s into %s stopped; a restart of the service resumes it", projector.name(), schema);
         } finally {
@@ -154,7 +152,19 @@ final class RebuildRunner {
         recordsRead += batch.size();
     }
 
-    /** Records progress; false once the rebuild is no longer this runner's to run (cancelled). */
+    /** No longer this runner's: cancelled (its generation is dropped), or taken over by another replica (it is not). */
+    private void endWithoutSwap() {
+        String status = pool.preparedQuery("select status from projection_rebuilds where rebuild_id = $1").execute(Tuple.of(rebuildId))
+                .await().atMost(DATABASE).iterator().next().getString(0);
+        if (RebuildStatus.CANCELLED.equals(status)) {
+            LOG.infof("the rebuild of %s into %s was cancelled", projector.name(), schema);
+            drop(pool, schema);
+        } else {
+            LOG.infof("the rebuild of %s into %s is %s elsewhere", projector.name(), schema, status.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Records progress; false once the rebuild is no longer this runner's to run. */
     private boolean heartbeat() {
         return pool.preparedQuery("update projection_rebuilds set records_read = $2, malformed_skipped = $3, heartbeat_at = now()"
                         + " where rebuild_id = $1 and status = 'RUNNING' and worker = $4")

@@ -2,6 +2,7 @@ package org.allyledger.reporting.projection;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rebuilds of projections from the start of the log, without downtime: a rebuild fills a new generation beside the
  * live one, which keeps serving reports and applying new events, and swaps it in once it has caught up.
- * The replica that starts a rebuild runs it; a replica that starts up takes over any whose runner has gone quiet,
- * from the positions its generation committed.
+ * The replica that starts a rebuild runs it; any replica takes over one whose runner has gone quiet (stopped or
+ * died), from the positions its generation committed.
  */
 @ApplicationScoped
 public class Rebuilds {
@@ -137,11 +138,20 @@ public class Rebuilds {
                         + " and nspname not in (select schema_name from projection_rebuilds where status = 'RUNNING')")
                 .execute().await().atMost(DATABASE)
                 .forEach(row -> RebuildRunner.drop(pool, row.getString(0)));
+        takeOverQuietRebuilds();
+    }
+
+    /** Runs the rebuilds that no runner has reported on for {@link #QUIET}: their replica stopped or died. */
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void takeOverQuietRebuilds() {
         pool.preparedQuery("update projection_rebuilds set worker = $1, heartbeat_at = now() where status = 'RUNNING'"
                         + " and (worker is null or heartbeat_at < now() - make_interval(secs => $2)) returning " + COLUMNS)
                 .execute(Tuple.of(runner, (double) QUIET.toSeconds())).await().atMost(DATABASE)
                 .forEach(row -> {
                     RebuildStatus rebuild = status(row);
+                    if (running.containsKey(rebuild.rebuildId())) {
+                        return; // this replica's own runner, slowed down: it carries on
+                    }
                     LOG.infof("resuming the rebuild of %s into generation %d", rebuild.projection(), rebuild.generation());
                     run(rebuild, rebuild.recordsRead(), rebuild.malformedSkipped());
                 });
