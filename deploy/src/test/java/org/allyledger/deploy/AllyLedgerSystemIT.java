@@ -201,7 +201,9 @@ class AllyLedgerSystemIT {
 
         String progress = as("admin-1", "program-admin").post(system.url(Service.REPORTING, "/ops/projections/reporting.people/rebuilds"))
                 .then().statusCode(202).extract().header("Location");
-        as("analyst-1", "analyst").get(progress).then().statusCode(200).body("status", equalTo("RUNNING"));
+        // while it runs, its progress shows the new generation's position in every partition
+        as("analyst-1", "analyst").get(progress).then().statusCode(200).body("status", equalTo("RUNNING"))
+                .body("progress.generation", equalTo(2)).body("progress.partitions.size()", equalTo(3));
         system.stopService(Service.REPORTING);
         system.startService(Service.REPORTING);
         system.awaitReady(Service.REPORTING);

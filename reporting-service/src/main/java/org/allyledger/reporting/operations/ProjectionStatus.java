@@ -9,8 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Where a projection stands in its topic: per partition, the last offset it applied, the end of the log, the lag. */
-public record ProjectionStatus(String projection, String topic, long eventsApplied, long lag, List<Partition> partitions) {
+/**
+ * Where a generation of a projection stands in its topic: per partition, the last offset it applied, the end of the
+ * log, the lag. {@code generation} is the live one in the operations view, the one being built in a rebuild's progress.
+ */
+public record ProjectionStatus(String projection, int generation, String topic, long eventsApplied, long lag, List<Partition> partitions) {
 
     /**
      * {@code lastOffset} is the last record handled (applied, or recognised as a duplicate), -1 before any;
@@ -29,7 +32,8 @@ public record ProjectionStatus(String projection, String topic, long eventsAppli
     }
 
     /** The positions of one generation against the ends of its topic's partitions. */
-    static ProjectionStatus of(String projection, String topic, Map<Integer, Position> positions, Map<TopicPartition, Long> ends) {
+    static ProjectionStatus of(String projection, int generation, String topic, Map<Integer, Position> positions,
+                               Map<TopicPartition, Long> ends) {
         List<Partition> partitions = new ArrayList<>();
         long events = 0;
         long lag = 0;
@@ -46,6 +50,6 @@ public record ProjectionStatus(String projection, String topic, long eventsAppli
                     position == null ? null : position.eventTime()));
         }
         partitions.sort(Comparator.comparingInt(Partition::partition));
-        return new ProjectionStatus(projection, topic, events, lag, partitions);
+        return new ProjectionStatus(projection, generation, topic, events, lag, partitions);
     }
 }

@@ -44,9 +44,9 @@ import java.util.UUID;
 @Singleton
 public class ProjectionsResource {
     private static final String LIVE_POSITIONS = """
-            select g.projection, p.kafka_partition, p.kafka_offset, p.event_time, p.applied
-            from projection_generations g cross join lateral reporting_positions(g.schema_name) p
-            where p.consumer = g.projection""";
+            select g.projection, g.generation, p.kafka_partition, p.kafka_offset, p.event_time, p.applied
+            from projection_generations g
+            left join lateral (select * from reporting_positions(g.schema_name) where consumer = g.projection) p on true""";
 
     private final Pool pool;
     private final TopicEnds topicEnds;
@@ -64,14 +64,18 @@ public class ProjectionsResource {
     public Uni<List<ProjectionStatus>> projections() {
         Map<String, Projector> projectors = rebuilds.projectors();
         return pool.query(LIVE_POSITIONS).execute().flatMap(rows -> topicEnds.of(topics(projectors)).map(ends -> {
+            Map<String, Integer> generations = new HashMap<>();
             Map<String, Map<Integer, ProjectionStatus.Position>> positions = new HashMap<>();
             for (Row row : rows) {
-                positions.computeIfAbsent(row.getString("projection"), name -> new HashMap<>())
-                        .put(row.getInteger("kafka_partition"), ProjectionStatus.Position.of(row));
+                generations.put(row.getString("projection"), row.getInteger("generation"));
+                Map<Integer, ProjectionStatus.Position> applied = positions.computeIfAbsent(row.getString("projection"), name -> new HashMap<>());
+                if (row.getInteger("kafka_partition") != null) {
+                    applied.put(row.getInteger("kafka_partition"), ProjectionStatus.Position.of(row));
+                }
             }
             List<ProjectionStatus> statuses = new ArrayList<>();
-            projectors.values().forEach(projector -> statuses.add(ProjectionStatus.of(projector.name(), projector.topic(),
-                    positions.getOrDefault(projector.name(), Map.of()), ends)));
+            projectors.values().forEach(projector -> statuses.add(ProjectionStatus.of(projector.name(),
+                    generations.getOrDefault(projector.name(), 0), projector.topic(), positions.getOrDefault(projector.name(), Map.of()), ends)));
             return statuses;
         }));
     }
@@ -119,7 +123,7 @@ public class ProjectionsResource {
                     .flatMap(rows -> topicEnds.of(List.of(projector.topic())).map(ends -> {
                         Map<Integer, ProjectionStatus.Position> positions = new HashMap<>();
                         rows.forEach(row -> positions.put(row.getInteger("kafka_partition"), ProjectionStatus.Position.of(row)));
-                        return new RebuildProgress(rebuild, ProjectionStatus.of(projection, projector.topic(), positions, ends));
+                        return new RebuildProgress(rebuild, ProjectionStatus.of(projection, rebuild.generation(), projector.topic(), positions, ends));
                     }));
         });
     }

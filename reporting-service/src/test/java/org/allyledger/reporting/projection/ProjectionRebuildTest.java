@@ -95,6 +95,10 @@ class ProjectionRebuildTest {
                 .then().body("malformedSkipped", greaterThanOrEqualTo(1));
         asAnalyst().get("/ops/projections/reporting.people/rebuilds").then().statusCode(200)
                 .body("[0].rebuildId", equalTo(rebuilds.get("reporting.people")));
+        int peopleGeneration = asAnalyst().get("/ops/projections/reporting.people/rebuilds/{id}", rebuilds.get("reporting.people"))
+                .then().extract().jsonPath().getInt("generation");
+        asAnalyst().get("/ops/projections").then().statusCode(200)
+                .body("find { it.projection == 'reporting.people' }.generation", equalTo(peopleGeneration));
         awaitLiveCaughtUp();
         assertEquals(live, reports());
     }
