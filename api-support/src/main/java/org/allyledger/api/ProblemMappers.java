@@ -12,11 +12,20 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.allyledger.api.input.InvalidValueException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,6 +36,7 @@ import java.util.stream.Collectors;
 /** Turns every rejection into an RFC 9457 problem; nothing reaches a client as a stack trace. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -78,8 +88,13 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof InvalidValueException invalid) {
+            message = invalid.rule();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            field = "";
+            message = "must be one JSON document with nothing after it";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
@@ -94,7 +109,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, ResourceInfo resource, UriInfo uri) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 for a path or query parameter that does not convert to its type: it is the request's fault
+            String field = unconvertedParameter(resource, uri);
+            return respond(Problem.invalid("The request is invalid: " + field + " is not of its type.",
+                    List.of(new Problem.FieldError(field, "is not of its type"))));
+        }
         int status = e.getResponse().getStatus();
         String title = Optional.ofNullable(Response.Status.fromStatusCode(status))
                 .map(Response.Status::getReasonPhrase).orElse("HTTP " + status);
@@ -106,9 +127,70 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (Failures.isTransient(e)) {
+            LOG.warnf("A request failed on an unavailable dependency: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "A database or broker this service needs is unavailable; nothing was changed. Retry later.")))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            // input the checks above let through and the database refuses: the client's value, not our fault
+            LOG.warnf("The database refused a value of a request: %s", e.getMessage());
+            return respond(Problem.invalid("The request holds a value that cannot be stored.",
+                    List.of(new Problem.FieldError("body", "holds a value that cannot be stored"))));
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged. Retry later."));
+    }
+
+    /** The path or query parameter whose value does not parse as the number the method takes; "parameter" if none is found. */
+    private static String unconvertedParameter(ResourceInfo resource, UriInfo uri) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return "parameter";
+        }
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            PathParam path = parameter.getAnnotation(PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            List<String> values = name == null ? List.of()
+                    : query != null ? uri.getQueryParameters().getOrDefault(name, List.of()) : uri.getPathParameters().getOrDefault(name, List.of());
+            for (String value : values) {
+                if (!converts(parameter.getType(), value)) {
+                    return name;
+                }
+            }
+        }
+        return "parameter";
+    }
+
+    private static boolean converts(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type.isEnum()) {
+                return Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.toString().equals(value));
+            } else if (type == java.util.UUID.class) {
+                java.util.UUID.fromString(value);
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = Failures.sqlState(cause);
+            if (state != null) {
+                return state;
+            }
+        }
+        return null;
     }
 
     private static Response respond(Problem problem) {

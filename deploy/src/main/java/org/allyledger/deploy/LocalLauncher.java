@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts Ally Ledger locally on fixed ports with its data under {@code .allyledger/} (or the directory named by
- * {@code -Dallyledger.data}), prints where everything is, and stops it all on Ctrl-C.
+ * {@code -Dallyledger.data}; ports from {@code -Dallyledger.ports}), prints where everything is, and stops it all on Ctrl-C.
  */
 public final class LocalLauncher {
 
@@ -13,7 +13,7 @@ public final class LocalLauncher {
         long started = System.nanoTime();
         Path repository = Path.of(System.getProperty("allyledger.home", "."));
         Path data = Path.of(System.getProperty("allyledger.data", repository.resolve(".allyledger").toString()));
-        LocalSystem system = new LocalSystem(repository, data, LocalSystem.Ports.defaults());
+        LocalSystem system = new LocalSystem(repository, data, LocalSystem.Ports.fromSystemProperty());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Ally Ledger...");
@@ -21,7 +21,12 @@ public final class LocalLauncher {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "allyledger-stop"));
-        system.start();
+        try {
+            system.start();
+        } catch (LocalSystem.PortsTakenException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("""
 

@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The services this system started, by pid, so that a launcher started after a crash of this one stops them. */
+    static final String PID_FILE = "services.pid";
+    private static final String QUARKUS_RUN = "quarkus-run.jar";
 
     private final Path repository;
     private final Path dataDir;
@@ -45,6 +48,29 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Fixed ports for the launcher, free ones for tests that run beside it. */
     public record Ports(int postgres, int kafka, Map<Service, Integer> http) {
+
+        /**
+         * The ports named by {@code allyledger.ports} ({@code postgres,kafka,commitment,recognition,reporting}), else
+         * the defaults.
+         */
+        public static Ports fromSystemProperty() {
+            String named = System.getProperty("allyledger.ports");
+            if (named == null || named.isBlank()) {
+                return defaults();
+            }
+            String[] parts = named.split(",");
+            Map<Service, Integer> http = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                http.put(service, Integer.parseInt(parts[2 + service.ordinal()].strip()));
+            }
+            return new Ports(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()), http);
+        }
+
+        /** As {@code allyledger.ports} names them, for a launcher started by a test. */
+        public String asProperty() {
+            return postgres + "," + kafka + "," + http.get(Service.COMMITMENT) + "," + http.get(Service.RECOGNITION) + ","
+                    + http.get(Service.REPORTING);
+        }
 
         public static Ports defaults() {
             Map<Service, Integer> http = new EnumMap<>(Service.class);
@@ -94,13 +120,16 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        stopOrphans();
+        requireFreePorts();
         keys = SigningKeys.in(dataDir.resolve("dev-keys"));
-        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres-binaries"), dataDir.resolve("postgres"), ports.postgres(), false);
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres-binaries"), dataDir.resolve("postgres"), ports.postgres(), false,
+                dataDir.resolve("logs").resolve("postgres.log"));
         for (Service service : Service.values()) {
             postgres.createDatabaseIfMissing(service.database);
         }
-        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), 3);
-        kafka.createTopics(3, Topics.PEOPLE, Topics.COMMITMENTS, Topics.SPONSORSHIPS, Topics.RECOGNITION);
+        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), Topics.PARTITIONS);
+        kafka.declareTopics(Topics.DECLARED);
         for (Service service : Service.values()) {
             startService(service);
         }
@@ -113,6 +142,82 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts a service in the "local" profile, which trusts the development key pair. */
     public void startService(Service service) {
         processes.put(service, launch(service, "local", ports.http().get(service)));
+        writePidFile();
+    }
+
+    /**
+     * The services of a launcher that was killed run on, unsupervised, and so does its PostgreSQL: the pid file
+     * names them, and they are stopped before anything starts on their data and ports.
+     */
+    private void stopOrphans() {
+        Path pidFile = dataDir.resolve(PID_FILE);
+        if (Files.isRegularFile(pidFile)) {
+            try {
+                for (String line : Files.readAllLines(pidFile)) {
+                    String[] parts = line.strip().split(" ");
+                    if (parts.length == 2) {
+                        ProcessHandle.of(Long.parseLong(parts[1]))
+                                .filter(process -> process.info().commandLine()
+                                        .map(command -> command.contains(QUARKUS_RUN) && command.contains(repository.toString())).orElse(false))
+                                .ifPresent(orphan -> stop(orphan, parts[0]));
+                    }
+                }
+                Files.delete(pidFile);
+            } catch (IOException | NumberFormatException e) {
+                System.err.println("ignoring an unreadable " + pidFile + ": " + e.getMessage());
+            }
+        }
+        EmbeddedPostgresServer.runningPostmaster(dataDir.resolve("postgres")).ifPresent(orphan -> stop(orphan, "PostgreSQL"));
+    }
+
+    private static void stop(ProcessHandle orphan, String what) {
+        System.out.println("Stopping " + what + " (pid " + orphan.pid() + ") left running by an earlier launcher");
+        orphan.destroy();
+        try {
+            orphan.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception stillRunning) {
+            orphan.destroyForcibly();
+            orphan.onExit().join();
+        }
+    }
+
+    /** Every port must be free before anything starts: a service that loses the race for its port would die unseen. */
+    private void requireFreePorts() {
+        Map<String, Integer> needed = new java.util.LinkedHashMap<>();
+        needed.put("PostgreSQL", ports.postgres());
+        needed.put("Kafka", ports.kafka());
+        needed.put("the Kafka controller", ports.kafka() + 1);
+        ports.http().forEach((service, port) -> needed.put(service.module, port));
+        List<String> taken = new ArrayList<>();
+        needed.forEach((what, port) -> {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("localhost", port));
+            } catch (IOException inUse) {
+                taken.add("port " + port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new PortsTakenException("Cannot start Ally Ledger: " + String.join(", ", taken)
+                    + " in use by another program. Stop it, or the other Ally Ledger using them, and start again.");
+        }
+    }
+
+    /** Ports Ally Ledger needs are used by a program it did not start. */
+    public static final class PortsTakenException extends IllegalStateException {
+        PortsTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private void writePidFile() {
+        StringBuilder lines = new StringBuilder();
+        processes.forEach((service, process) -> lines.append(service.module).append(' ').append(process.pid()).append('\n'));
+        try {
+            Files.writeString(dataDir.resolve(PID_FILE), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -149,6 +254,7 @@ public final class LocalSystem implements AutoCloseable {
         if (process == null) {
             return;
         }
+        writePidFile();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

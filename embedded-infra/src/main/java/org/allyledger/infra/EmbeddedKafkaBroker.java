@@ -6,6 +6,12 @@ import kafka.tools.StorageTool$;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.allyledger.contracts.TopicDeclaration;
+import java.util.Collection;
+import java.util.HashMap;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -19,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +64,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", dataDir.toAbsolutePath().toString());
         props.put("num.partitions", String.valueOf(defaultPartitions));
-        props.put("auto.create.topics.enable", "true");
+        // topics exist only as declared (Topics.DECLARED): a typo in a topic name fails instead of creating a 7-day topic
+        props.put("auto.create.topics.enable", "false");
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "3");
         props.put("transaction.state.log.replication.factor", "1");
@@ -85,15 +91,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Creates the topics that do not exist yet, so the first consumer finds them instead of waiting for metadata. */
-    public void createTopics(int partitions, String... names) {
+    /**
+     * Creates the declared topics that do not exist yet, and sets the declared configuration on those that do (a
+     * data directory from before a declaration changed, such as topics made with the broker's 7-day default).
+     */
+    public void declareTopics(List<TopicDeclaration> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Arrays.stream(names).filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config())).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Collection<AlterConfigOp>> reconcile = new HashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name())).forEach(topic -> reconcile.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                    topic.config().entrySet().stream().map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+                            AlterConfigOp.OpType.SET)).toList()));
+            admin.incrementalAlterConfigs(reconcile).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + Arrays.toString(names), e);
+            throw new IllegalStateException("cannot declare topics " + topics, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -34,8 +34,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port    0 picks a free port
      */
     public static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port, boolean clean) {
+        return start(workDir, dataDir, port, clean, null);
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, boolean)}, with PostgreSQL's own output ({@code initdb}, {@code pg_ctl}, the
+     * server log) appended to {@code log} where one is named, and a stale {@code postmaster.pid} left by a crash removed.
+     */
+    public static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port, boolean clean, Path log) {
         try {
             Files.createDirectories(workDir);
+            removeStalePidFile(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(dataDir.toFile())
@@ -50,9 +59,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
+            if (log != null) {
+                Files.createDirectories(log.getParent());
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed to start in " + dataDir, e);
+        }
+    }
+
+    /**
+     * The postmaster of a data directory, while it runs: after its launcher was killed it runs on, unsupervised,
+     * holding the directory and the port.
+     */
+    public static java.util.Optional<ProcessHandle> runningPostmaster(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        } catch (IOException | RuntimeException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A crash leaves postmaster.pid behind; when no postmaster of that pid runs, it only stops the next start. */
+    private static void removeStalePidFile(Path dataDir) throws IOException {
+        if (Files.isRegularFile(dataDir.resolve("postmaster.pid")) && runningPostmaster(dataDir).isEmpty()) {
+            Files.delete(dataDir.resolve("postmaster.pid"));
         }
     }
 

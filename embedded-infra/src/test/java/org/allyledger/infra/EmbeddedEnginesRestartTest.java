@@ -1,5 +1,7 @@
 package org.allyledger.infra;
 
+import org.allyledger.contracts.Topics;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,12 +57,13 @@ class EmbeddedEnginesRestartTest {
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, 1);
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                      new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("kept", "k", "survives")).get();
+            kafka.declareTopics(Topics.DECLARED);
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, "k", "survives")).get();
         }
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, 1);
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                      "group.id", "restart-test", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("kept"));
+            consumer.subscribe(List.of(Topics.PEOPLE));
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;
             while (seen.isEmpty() && System.currentTimeMillis() < deadline) {

@@ -45,14 +45,21 @@ public final class NominatorSeal {
         }
     }
 
+    /** @throws IllegalArgumentException if the text is not a seal this key made */
     public String open(String sealed) {
+        if (sealed == null || !sealed.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a sealed nominator");
+        }
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            if (bytes.length <= IV_BYTES + TAG_BITS / 8) {
+                throw new IllegalArgumentException("a sealed nominator is too short");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot open a sealed nominator: wrong " + KEY_PROPERTY + "?", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot open a sealed nominator: not sealed with this " + KEY_PROPERTY, e);
         }
     }
 }

@@ -3,10 +3,14 @@ package org.allyledger.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.allyledger.api.input.TextRules;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,8 +31,13 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
             if (data == null || !data.isObject()) {
                 throw new MalformedEventException("the value is not a JSON object");
             }
+            OffsetDateTime eventTime = OffsetDateTime.parse(time);
+            if (eventTime.getYear() < TextRules.EARLIEST.getYear() || eventTime.getYear() > TextRules.LATEST.getYear()) {
+                throw new MalformedEventException("header " + CloudEventHeaders.TIME + " is outside the years "
+                        + TextRules.EARLIEST.getYear() + "-" + TextRules.LATEST.getYear());
+            }
             return new InboundEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SUBJECT),
-                    OffsetDateTime.parse(time), streamVersion == null ? 0 : Long.parseLong(streamVersion), data,
+                    eventTime, streamVersion == null ? 0 : Long.parseLong(streamVersion), data,
                     record.topic(), record.partition(), record.offset());
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("the value is not JSON: " + e.getOriginalMessage());
@@ -37,11 +46,15 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         }
     }
 
-    /** A text field of the data that the event's contract requires. */
+    /** A text field of the data that the event's contract requires: printable, as every producer validates it. */
     public String text(String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new MalformedEventException(type + " has no text field '" + field + "'");
+        }
+        String problem = TextRules.problem(value.asText());
+        if (problem != null) {
+            throw new MalformedEventException(type + " field '" + field + "' " + problem);
         }
         return value.asText();
     }
@@ -64,7 +77,11 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
     /** A date (YYYY-MM-DD) the contract requires. */
     public java.time.LocalDate date(String field) {
         try {
-            return java.time.LocalDate.parse(text(field));
+            java.time.LocalDate date = java.time.LocalDate.parse(text(field));
+            if (date.isBefore(TextRules.EARLIEST) || date.isAfter(TextRules.LATEST)) {
+                throw new MalformedEventException(type + " date '" + field + "' is outside " + TextRules.EARLIEST + " to " + TextRules.LATEST);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new MalformedEventException(type + " has no date '" + field + "'");
         }
@@ -83,8 +100,23 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         return value;
     }
 
+    /** A CloudEvents attribute as text: well-formed UTF-8 without control characters, as the relay writes them. */
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value;
+        try {
+            value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(header.value())).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedEventException("header " + name + " is not UTF-8");
+        }
+        String problem = TextRules.problem(value);
+        if (problem != null) {
+            throw new MalformedEventException("header " + name + " " + problem);
+        }
+        return value;
     }
 }

@@ -6,6 +6,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.allyledger.api.Failures;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -22,28 +25,43 @@ import java.util.stream.Collectors;
 
 /**
  * Applies each event once per consumer: the event id is recorded in the same transaction as the change,
- * and a redelivered event finds its id and changes nothing. Malformed events fail at once (the channel
- * sends them to its dead-letter topic); any other failure, such as the database being down, is retried
- * with backoff so that nothing is skipped.
+ * and a redelivered event finds its id and changes nothing. Every record ends applied, skipped (an unknown type) or
+ * dead-lettered: a failure that passes by itself (the database down, a deadlock) is retried until it passes; one
+ * that recurs on the same record (unreadable, bad data the database refuses, a broken constraint) is recorded in
+ * {@code dead_letters} with its reason at once, and so is one of no known kind that fails {@value #ATTEMPTS} times.
+ * The channel then sends it to its dead-letter topic and goes on.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** Attempts at a record whose failure is of no known kind before it is dead-lettered. */
+    static final int ATTEMPTS = 5;
+    private static final int MAX_REASON = 2000;
     private static final String POSITION = "insert into projection_positions (consumer, topic, kafka_partition, kafka_offset, event_time)"
             + " values (:consumer, :topic, :partition, :offset, :time) on conflict (consumer, topic, kafka_partition) do update"
             + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
             + " event_time = excluded.event_time, updated_at = now()";
     private static final String RECORD = "insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
             + " values (:consumer, :eventId, :eventType, :topic, :partition, :offset) on conflict do nothing";
+    private static final String DEAD_LETTER = "insert into dead_letters (consumer, topic, kafka_partition, kafka_offset, record_timestamp,"
+            + " record_key, record_value, record_headers, reason) values (:consumer, :topic, :partition, :offset, :timestamp, :key, :value,"
+            + " :headers, :reason) on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
+            + " attempts = dead_letters.attempts + 1, status = 'DEAD', last_failed_at = now(), redriven_at = null";
 
     private static final Supplier<Uni<Void>> NO_SCOPE = () -> Uni.createFrom().voidItem();
 
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final Event<DeadLetterRecorded> recorded;
 
-    public Inbox(ObjectMapper json, MeterRegistry metrics) {
+    public Inbox(ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
         this.json = json;
         this.metrics = metrics;
+        this.recorded = recorded;
+    }
+
+    /** Raised after a dead letter is recorded, for the dead-letter gauges. */
+    public record DeadLetterRecorded(String consumer) {
     }
 
     /**
@@ -57,6 +75,8 @@ public class Inbox {
     /**
      * As {@link #process(String, ConsumerRecord, Function)}, with {@code scope} run first in the transaction: where the
      * consumer's tables are (its inbox included) and what it must wait for.
+     *
+     * @return a failure only with {@link DeadLetteredException}, once the record is recorded as a dead letter
      */
     public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope,
                              Function<InboundEvent, Uni<Void>> apply) {
@@ -64,55 +84,124 @@ public class Inbox {
         try {
             event = InboundEvent.from(record, json);
         } catch (MalformedEventException e) {
-            return passOver(consumer, record, scope, e);
+            return deadLetter(consumer, record, scope, e);
         }
         return retried(consumer, event.id().toString(), Panache.withTransaction(() -> scope.get().chain(() -> handle(consumer, event, apply))))
-                .onFailure(MalformedEventException.class)
-                .recoverWithUni(failure -> passOver(consumer, record, scope, (MalformedEventException) failure));
+                .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, scope, failure));
     }
 
     /**
      * Applies records in order in one transaction, for a consumer catching up on a long log: one commit for many
-     * records. Malformed records are passed over (counted, position recorded); the answer is how many. Where
-     * {@code apply} finds a record malformed only once it reads it, the batch is rolled back and its records are
-     * applied one transaction each.
+     * records. Unreadable records are dead-lettered; the answer is how many. Where a record fails only once it is
+     * applied, the batch is rolled back and its records are applied one transaction each.
      */
     public Uni<Integer> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
                                      Function<InboundEvent, Uni<Void>> apply) {
         List<InboundEvent> events = new ArrayList<>(records.size());
-        int unreadable = 0;
+        boolean unreadable = false;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(InboundEvent.from(record, json));
             } catch (MalformedEventException e) {
-                events.add(null);
-                unreadable++;
+                unreadable = true;
+                break;
             }
         }
-        int malformed = unreadable;
-        Uni<Void> batch = Panache.withTransaction(() -> scope.get().chain(() -> Multi.createFrom().range(0, records.size())
-                .onItem().transformToUniAndConcatenate(i -> events.get(i) == null
-                        ? advance(consumer, records.get(i)) : handle(consumer, events.get(i), apply).chain(Inbox::startAfresh))
+        Uni<Integer> oneByOne = Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> process(consumer, record, scope, apply)
+                        .replaceWith(0)
+                        .onFailure(DeadLetteredException.class).recoverWithItem(1))
+                .collect().with(Collectors.summingInt(Integer::intValue));
+        if (unreadable) {
+            return oneByOne;
+        }
+        Uni<Void> batch = Panache.withTransaction(() -> scope.get().chain(() -> Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> handle(consumer, event, apply).chain(Inbox::startAfresh))
                 .collect().last().replaceWithVoid()));
         return retried(consumer, "a batch of " + records.size(), batch)
-                .invoke(() -> metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment(malformed))
-                .replaceWith(malformed)
-                .onFailure(MalformedEventException.class).recoverWithUni(() -> Multi.createFrom().iterable(records)
-                        .onItem().transformToUniAndConcatenate(record -> process(consumer, record, scope, apply)
-                                .replaceWith(0)
-                                .onFailure(MalformedEventException.class).recoverWithItem(1))
-                        .collect().with(Collectors.summingInt(Integer::intValue)));
+                .replaceWith(0)
+                .onFailure().recoverWithUni(() -> oneByOne);
     }
 
     /**
-     * A malformed record is passed over: counted, and its position recorded so that lag does not stay behind it;
-     * the failure goes on to the channel, which sends the record to its dead-letter topic.
+     * Records the record as a dead letter, and the position past it so that lag does not stay behind it, in one
+     * transaction; then fails with {@link DeadLetteredException}, which the channel sends to its dead-letter topic.
      */
-    private Uni<Void> passOver(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope, MalformedEventException e) {
-        metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
-        return retried(consumer, "the position past a malformed record", Panache.withTransaction(() -> scope.get()
-                .chain(() -> advance(consumer, record))))
-                .chain(() -> Uni.createFrom().failure(e));
+    private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope, Throwable failure) {
+        String reason = reason(failure);
+        LOG.warnf("%s dead-letters %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
+        metrics.counter("allyledger.inbox.dead.lettered", "consumer", consumer).increment();
+        if (failure instanceof MalformedEventException) {
+            metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
+        }
+        return retried(consumer, "the dead letter of a record", Panache.withTransaction(() -> scope.get()
+                .chain(() -> advance(consumer, record))
+                .chain(() -> recordDeadLetter(consumer, record, reason))))
+                .invoke(() -> recorded.fire(new DeadLetterRecorded(consumer)))
+                .chain(() -> Uni.createFrom().failure(new DeadLetteredException(reason)));
+    }
+
+    private Uni<Void> recordDeadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(DEAD_LETTER)
+                .setParameter("consumer", consumer)
+                .setParameter("topic", record.topic())
+                .setParameter("partition", record.partition())
+                .setParameter("offset", record.offset())
+                .setParameter("timestamp", OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, record.timestamp())), ZoneOffset.UTC))
+                .setParameter("key", record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8))
+                .setParameter("value", record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8))
+                .setParameter("headers", DeadLetterHeaders.write(record.headers()))
+                .setParameter("reason", reason)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Why a record was dead-lettered, as an operator reads it: the database's SQLSTATE where it refused. */
+    static String reason(Throwable failure) {
+        if (failure instanceof MalformedEventException) {
+            return printable(failure.getMessage());
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = Failures.sqlState(cause);
+            if (state != null) {
+                return printable("the database refused it (SQLSTATE " + state + "): " + cause.getMessage());
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return printable(root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    /** A reason is stored and sent as a header: no control characters, no unpaired surrogates, bounded. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        String source = String.valueOf(text);
+        for (int i = 0; i < source.length() && out.length() < MAX_REASON; i++) {
+            char c = source.charAt(i);
+            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A failure that passes by itself is retried with backoff until it does, never skipped; one of no known kind is
+     * tried {@value #ATTEMPTS} times; one that recurs on the same record is not retried.
+     */
+    private static <T> Uni<T> retried(String consumer, String what, Uni<T> transaction) {
+        return transaction
+                .onFailure(Failures::isTransient)
+                .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, what, failure.getMessage()))
+                .onFailure(Failures::isTransient)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .onFailure(Inbox::unclassified)
+                .invoke(failure -> LOG.warnf("%s could not apply %s (%s); trying again", consumer, what, failure.toString()))
+                .onFailure(Inbox::unclassified)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(ATTEMPTS - 1);
+    }
+
+    private static boolean unclassified(Throwable failure) {
+        return !(failure instanceof MalformedEventException) && Failures.classify(failure) == Failures.Kind.UNCLASSIFIED;
     }
 
     /** Inside the transaction: record the event, apply it if it is new, and advance the position either way. */
@@ -128,15 +217,6 @@ public class Inbox {
      */
     private static Uni<Void> startAfresh() {
         return Panache.getSession().call(Mutiny.Session::flush).invoke(Mutiny.Session::clear).replaceWithVoid();
-    }
-
-    /** Failures other than a malformed event (the database down, say) are retried with backoff, never skipped. */
-    private static <T> Uni<T> retried(String consumer, String what, Uni<T> transaction) {
-        return transaction
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, what, failure.getMessage()))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
     private Uni<Boolean> firstDelivery(String consumer, InboundEvent event) {

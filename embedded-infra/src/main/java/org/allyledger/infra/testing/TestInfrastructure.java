@@ -1,5 +1,6 @@
 package org.allyledger.infra.testing;
 
+import org.allyledger.contracts.Topics;
 import org.allyledger.infra.EmbeddedKafkaBroker;
 import org.allyledger.infra.EmbeddedPostgresServer;
 
@@ -24,7 +25,8 @@ final class TestInfrastructure {
 
     static synchronized EmbeddedKafkaBroker kafka() {
         if (kafka == null) {
-            kafka = EmbeddedKafkaBroker.start(scratch().resolve("kafka-" + ProcessHandle.current().pid()), 0, 3);
+            kafka = EmbeddedKafkaBroker.start(scratch().resolve("kafka-" + ProcessHandle.current().pid()), 0, Topics.PARTITIONS);
+            kafka.declareTopics(Topics.DECLARED);
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
         }
         return kafka;

@@ -19,11 +19,19 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", bootstrapServers,
-                "group.id", "topic-reader-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer());
+        // Kafka loads its plugins (metrics reporters) through the context class loader: the one that loaded Kafka here
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaConsumer.class.getClassLoader());
+        try {
+            consumer = new KafkaConsumer<>(Map.of(
+                    "bootstrap.servers", bootstrapServers,
+                    "group.id", "topic-reader-" + UUID.randomUUID(),
+                    "auto.offset.reset", "earliest",
+                    "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         consumer.subscribe(List.of(topic));
     }
 

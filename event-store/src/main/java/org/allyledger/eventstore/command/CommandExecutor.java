@@ -74,8 +74,7 @@ public class CommandExecutor {
                         return store.appendAll(decision.appends(), decision.claims(), metadata, record(caller, idempotencyKey, fingerprint, result))
                                 .replaceWith(() -> respond(result));
                     })))
-                    .onFailure(IdempotencyKeyTakenException.class)
-                    .recoverWithUni(() -> find(caller, idempotencyKey).map(raced -> replay(raced, fingerprint)));
+                    .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller, idempotencyKey, fingerprint, failure));
         });
     }
 
@@ -107,8 +106,21 @@ public class CommandExecutor {
             }
             return work.get().flatMap(result -> store.appendAll(List.of(), List.of(), null, record(caller.actor(), idempotencyKey, fingerprint, result))
                             .replaceWith(() -> respond(result)))
-                    .onFailure(IdempotencyKeyTakenException.class)
-                    .recoverWithUni(() -> find(caller.actor(), idempotencyKey).map(raced -> replay(raced, fingerprint)));
+                    .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller.actor(), idempotencyKey, fingerprint, failure));
+        });
+    }
+
+    /**
+     * A request that failed while another with the same key was in flight gets that one's answer: its rule refusals
+     * (a duplicate it itself caused, a conflict on the stream it wrote) are the twin's doing, not the client's.
+     * Without a stored answer the failure stands.
+     */
+    private Uni<Response> answerOfConcurrentTwin(String caller, String key, String fingerprint, Throwable failure) {
+        return find(caller, key).map(raced -> {
+            if (raced == null) {
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            }
+            return replay(raced, fingerprint);
         });
     }
 

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
+import org.allyledger.inbox.InboxConsumer;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps {@link ReplicatedPerson} in step with the people topic. */
 @ApplicationScoped
-public class PeopleReplica {
+public class PeopleReplica implements InboxConsumer {
     public static final String CHANNEL = "people";
     public static final String NAME = "recognition.people";
 
@@ -25,6 +27,21 @@ public class PeopleReplica {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return inbox.process(NAME, record, this::apply);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PEOPLE;
+    }
+
+    @Override
+    public Uni<Void> redrive(ConsumerRecord<String, String> record) {
+        return consume(record);
     }
 
     /** Whether the person is known and active here; the write side's rules ask this. */

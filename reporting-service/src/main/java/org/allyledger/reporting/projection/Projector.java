@@ -2,13 +2,14 @@ package org.allyledger.reporting.projection;
 
 import io.smallrye.mutiny.Uni;
 import org.allyledger.inbox.InboundEvent;
+import org.allyledger.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A projection of one topic into read-model tables of its own. The same {@link #apply} builds the live generation
  * from the channel and a new generation during a rebuild: {@link ReadModels} decides which tables it writes to.
  */
-public abstract class Projector {
+public abstract class Projector implements InboxConsumer {
     private final String name;
     private final String topic;
     private final ReadModels readModels;
@@ -20,11 +21,13 @@ public abstract class Projector {
         this.readModels = readModels;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** The topic it projects. */
+    @Override
     public String topic() {
         return topic;
     }
@@ -35,6 +38,12 @@ public abstract class Projector {
     /** Applies a record of the projection's channel to its live generation. */
     protected Uni<Void> applyLive(ConsumerRecord<String, String> record) {
         return readModels.applyLive(this, record);
+    }
+
+    /** A dead letter is re-driven into the live generation, as its channel would apply it. */
+    @Override
+    public Uni<Void> redrive(ConsumerRecord<String, String> record) {
+        return applyLive(record);
     }
 
     /** The schema that holds a generation of this projection's tables, e.g. {@code rm_people_2}. */

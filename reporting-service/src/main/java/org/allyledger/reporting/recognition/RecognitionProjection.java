@@ -3,6 +3,7 @@ package org.allyledger.reporting.recognition;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import org.allyledger.api.input.TextRules;
 import org.allyledger.contracts.NominatorSeal;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
@@ -68,8 +69,8 @@ public class RecognitionProjection extends Projector {
         }
         try {
             return seal.open(event.text("sealedNominator"));
-        } catch (IllegalStateException e) {
-            throw new MalformedEventException("the sealed nominator cannot be opened with this service's key");
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("the sealed nominator cannot be opened with this service's key: " + e.getMessage());
         }
     }
 
@@ -79,7 +80,12 @@ public class RecognitionProjection extends Projector {
             throw new MalformedEventException(event.type() + " has no categories");
         }
         List<String> names = new ArrayList<>();
-        categories.forEach(category -> names.add(category.asText()));
+        categories.forEach(category -> {
+            if (!category.isTextual() || TextRules.problem(category.asText()) != null || category.asText().contains(",")) {
+                throw new MalformedEventException(event.type() + " has a category that is not a name");
+            }
+            names.add(category.asText());
+        });
         return String.join(",", names);
     }
 }

@@ -125,12 +125,38 @@ class ReportsAuthorizationTest {
         }
     }
 
+    /** Dead letters are program admins' to read and re-drive; an unknown one is 404 once allowed. */
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource({
+            "GET, /ops/dead-letters, ANONYMOUS, 401",
+            "GET, /ops/dead-letters, EMPLOYEE_SELF, 403",
+            "GET, /ops/dead-letters, HR_SYSTEM, 403",
+            "GET, /ops/dead-letters, ANALYST, 403",
+            "GET, /ops/dead-letters, PROGRAM_ADMIN, 200",
+            "GET, /ops/dead-letters/999999999, ANONYMOUS, 401",
+            "GET, /ops/dead-letters/999999999, EMPLOYEE_OTHER, 403",
+            "GET, /ops/dead-letters/999999999, ANALYST, 403",
+            "GET, /ops/dead-letters/999999999, PROGRAM_ADMIN, 404",
+            "POST, /ops/dead-letters/999999999/redrive, ANONYMOUS, 401",
+            "POST, /ops/dead-letters/999999999/redrive, HR_SYSTEM, 403",
+            "POST, /ops/dead-letters/999999999/redrive, ANALYST, 403",
+            "POST, /ops/dead-letters/999999999/redrive, PROGRAM_ADMIN, 404",
+            "POST, /ops/dead-letters/redrive?consumer=nobody, ANONYMOUS, 401",
+            "POST, /ops/dead-letters/redrive?consumer=nobody, EMPLOYEE_SELF, 403",
+            "POST, /ops/dead-letters/redrive?consumer=nobody, ANALYST, 403",
+            "POST, /ops/dead-letters/redrive?consumer=nobody, PROGRAM_ADMIN, 404",
+    })
+    void deadLetterMatrix(String method, String path, Persona persona, int status) {
+        String token = persona.token("someone");
+        (token == null ? given() : given().auth().oauth2(token)).request(method, path).then().statusCode(status);
+    }
+
     @org.junit.jupiter.api.Test
     void theMatrixCoversEveryOperationInTheOpenApiDocument() {
         java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
                 .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
-        org.junit.jupiter.api.Assertions.assertEquals(13, operations, "operations: " + paths.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(17, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

@@ -40,7 +40,7 @@ class BadInputTest {
             "/commitments| {\"category\": \"INCLUSIVE_LANGUAGE\", \"statement\": \"s\", \"startsOn\": \"2026-01-01\", \"endsOn\": \"2026-06-01\", \"targetActions\": \"many\"} | 400 | targetActions",
             "/commitments| {\"category\": \"INCLUSIVE_LANGUAGE\", \"startsOn\": \"2026-01-01\", \"endsOn\": \"2026-06-01\", \"targetActions\": 1} | 400 | statement",
             "/commitments| {\"category\": \"INCLUSIVE_LANGUAGE\", \"statement\": \"s\", \"startsOn\": \"2026-01-01\", \"endsOn\": \"2026-06-01\", \"targetActions\": 5000} | 400 | targetActions",
-            "/commitments| {\"category\": \"INCLUSIVE_LANGUAGE\", \"statement\": \"s\", \"startsOn\": \"+99999-01-01\", \"endsOn\": \"2026-06-01\", \"targetActions\": 1} | 422 | endsOn",
+            "/commitments| {\"category\": \"INCLUSIVE_LANGUAGE\", \"statement\": \"s\", \"startsOn\": \"+99999-01-01\", \"endsOn\": \"2026-06-01\", \"targetActions\": 1} | 400 | startsOn",
             "ACTIONS| {\"kind\": \"DANCING\", \"occurredOn\": \"2026-01-01\"} | 400 | kind",
             "ACTIONS| {\"kind\": \"READING\", \"occurredOn\": \"yesterday\"} | 400 | occurredOn",
             "ACTIONS| {\"kind\": \"READING\", \"occurredOn\": \"2026-01-01\", \"evidenceUrl\": \"ftp://x\"} | 400 | evidenceUrl",

@@ -26,6 +26,8 @@ import org.allyledger.recognition.people.PeopleReplica;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.allyledger.recognition.nominations.domain.NominationWindow;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -47,9 +49,12 @@ public class Nominations {
     private final Caller caller;
     private final Pool pool;
     private final Clock clock;
+    private final int pastMonths;
 
     public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people,
-                       NominatorSeal seal, Caller caller, Pool pool, Clock clock) {
+                       NominatorSeal seal, Caller caller, Pool pool, Clock clock,
+                       @ConfigProperty(name = "allyledger.recognition.nomination-past-months", defaultValue = "1") int pastMonths) {
+        this.pastMonths = pastMonths;
         this.store = store;
         this.nominations = nominations;
         this.awards = awards;
@@ -77,7 +82,7 @@ public class Nominations {
                     String id = UUID.randomUUID().toString();
                     List<NominationEvent> events = Nomination.submit(id, nominatorId, request.nomineeId(), month, request.categories(),
                             request.citation().strip(), Boolean.TRUE.equals(request.anonymous()),
-                            request.linkedActionIds() == null ? List.of() : request.linkedActionIds(), currentMonth(), award.closed(), seal::seal);
+                            request.linkedActionIds() == null ? List.of() : request.linkedActionIds(), window(), award.closed(), seal::seal);
                     return Decision.of(StreamAppend.of(nominations, id, 0, events),
                                     CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true), events.size(), "/nominations/" + id))
                             .claiming(new UniqueClaim(CLAIM_SCOPE, claimKey, id));
@@ -149,7 +154,7 @@ public class Nominations {
                 .pointingAt("/nominations/" + existing));
     }
 
-    private YearMonth currentMonth() {
-        return YearMonth.now(clock);
+    private NominationWindow window() {
+        return new NominationWindow(YearMonth.now(clock), pastMonths);
     }
 }

@@ -31,19 +31,22 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
 
     /**
      * Allies are recognised by others: nobody nominates themselves. A month takes nominations from its first day
-     * until it is awarded.
+     * until it is awarded, within the {@link NominationWindow}.
      *
      * @param seal encrypts the nominator's id for an anonymous nomination
      */
     public static List<NominationEvent> submit(String id, String nominatorId, String nomineeId, YearMonth month,
                                                List<AllyshipCategory> categories, String citation, boolean anonymous,
-                                               List<String> linkedActionIds, YearMonth currentMonth, boolean monthAwarded,
+                                               List<String> linkedActionIds, NominationWindow window, boolean monthAwarded,
                                                UnaryOperator<String> seal) {
         if (nominatorId.equals(nomineeId)) {
             throw unprocessable("nomineeId", "must be someone else: allies are recognised by others, never self-declared");
         }
-        if (month.isAfter(currentMonth)) {
+        if (month.isAfter(window.current())) {
             throw unprocessable("awardMonth", "must not be a future month; " + month + " opens on its first day");
+        }
+        if (month.isBefore(window.earliest())) {
+            throw unprocessable("awardMonth", "must be " + window.earliest() + " or later; older months take no more nominations");
         }
         if (monthAwarded) {
             throw conflict("month-closed", "Ally of the Month for " + month + " has been awarded; the month takes no more nominations.");

@@ -25,7 +25,7 @@ class NominationTest {
 
     private static List<NominationEvent> submit(String nominator, String nominee, YearMonth month, boolean anonymous, boolean awarded,
                                                 AllyshipCategory... categories) {
-        return Nomination.submit("n1", nominator, nominee, month, List.of(categories), CITATION, anonymous, List.of(), NOW, awarded, SEAL);
+        return Nomination.submit("n1", nominator, nominee, month, List.of(categories), CITATION, anonymous, List.of(), new NominationWindow(NOW, 1), awarded, SEAL);
     }
 
     private static Nomination given(NominationEvent... events) {
@@ -71,6 +71,15 @@ class NominationTest {
         assertEquals("awardMonth", refused(() -> submit("a", "b", NOW.plusMonths(1), false, false, AllyshipCategory.INCLUSIVE_LANGUAGE))
                 .problem().errors().get(0).field());
         assertEquals(1, submit("a", "b", NOW.minusMonths(1), false, false, AllyshipCategory.INCLUSIVE_LANGUAGE).size());
+    }
+
+    @Test
+    void aMonthOlderThanTheWindowTakesNoNomination() {
+        for (YearMonth old : List.of(NOW.minusMonths(2), YearMonth.of(1999, 1), YearMonth.of(1900, 1))) {
+            ProblemException refusal = refused(() -> submit("a", "b", old, false, false, AllyshipCategory.INCLUSIVE_LANGUAGE));
+            assertEquals(422, refusal.problem().status());
+            assertEquals("awardMonth", refusal.problem().errors().get(0).field());
+        }
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.allyledger.api;
+
+import io.vertx.pgclient.PgException;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a failure that may pass by itself (a lost connection, the database or broker down, a deadlock) from one
+ * that will recur identically on the same input (bad data, a broken constraint). The first kind is retried, or answered
+ * {@code 503} with {@code Retry-After}; the second is dead-lettered, or answered as a client error.
+ */
+public final class Failures {
+
+    public enum Kind { TRANSIENT, DETERMINISTIC, UNCLASSIFIED }
+
+    /**
+     * SQLSTATE classes that pass: 08 connection exception, 40 transaction rollback (serialization, deadlock),
+     * 53 insufficient resources, 57 operator intervention (shutdown, cancel), 55P03 lock not available.
+     */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
+    /** SQLSTATE classes that recur: 22 data exception, 23 integrity constraint violation. */
+    private static final Set<String> DETERMINISTIC_CLASSES = Set.of("22", "23");
+
+    public static Kind classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = sqlState(cause);
+            if (state != null && state.length() == 5) {
+                String stateClass = state.substring(0, 2);
+                if (TRANSIENT_CLASSES.contains(stateClass) || "55P03".equals(state)) {
+                    return Kind.TRANSIENT;
+                }
+                if (DETERMINISTIC_CLASSES.contains(stateClass)) {
+                    return Kind.DETERMINISTIC;
+                }
+            }
+            if (cause instanceof IOException || cause instanceof TimeoutException
+                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException
+                    || isVertxConnectionFailure(cause)) {
+                return Kind.TRANSIENT;
+            }
+        }
+        return Kind.UNCLASSIFIED;
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        return classify(failure) == Kind.TRANSIENT;
+    }
+
+    /** The SQLSTATE of a failure of the reactive or the JDBC client, if it is one. */
+    public static String sqlState(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (failure instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
+    }
+
+    /** The Vert.x clients report a refused or dropped connection or a pool timeout without a type of its own. */
+    private static boolean isVertxConnectionFailure(Throwable failure) {
+        if (!(failure instanceof io.vertx.core.VertxException) && !failure.getClass().getName().startsWith("io.vertx.")) {
+            return false;
+        }
+        String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("connection") || message.contains("timeout") || message.contains("timed out");
+    }
+
+    private Failures() {
+    }
+}

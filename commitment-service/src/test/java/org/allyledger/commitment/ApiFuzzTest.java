@@ -1,0 +1,55 @@
+package org.allyledger.commitment;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.allyledger.infra.testing.ApiFuzzer;
+import org.allyledger.infra.testing.AuthTestResource;
+import org.allyledger.infra.testing.KafkaTestResource;
+import org.allyledger.infra.testing.PostgresTestResource;
+import org.allyledger.infra.testing.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Malformed and extreme input to every operation in the OpenAPI document: never a 5xx, always a problem, nothing written. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "commitment"))
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(AuthTestResource.class)
+class ApiFuzzTest {
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @Test
+    void everyOperationAnswersBadInputWithAProblemAndWritesNothing() throws Exception {
+        ApiFuzzer.Report report = new ApiFuzzer(URI.create(RestAssured.baseURI + ":" + RestAssured.port), TestTokens::token, this::eventsWritten).run();
+
+        assertEquals(java.util.List.of(), report.failures(), report.failures().size() + " of " + report.sent() + " requests");
+        assertTrue(report.sent() > 300, "sent " + report.sent());
+    }
+
+    long eventsWritten() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             ResultSet rows = connection.createStatement().executeQuery("select coalesce(max(global_position), 0) from events")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
