@@ -5,7 +5,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.infra.FreePorts;
+import org.allyledger.contracts.Topics;
+import org.allyledger.infra.testing.EventSender;
 import org.allyledger.infra.testing.PeopleEvents;
+import org.allyledger.infra.testing.PoisonRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +138,44 @@ class AllyLedgerSystemIT {
             system.startService(Service.COMMITMENT);
             system.awaitReady(Service.COMMITMENT);
         }
+    }
+
+    @Test
+    @Order(4)
+    void poisonRecordsAreDeadLetteredOnceAndStayBehindAfterTheConsumersRestart() {
+        String department = department();
+        var valid = PeopleEvents.person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "e-" + UUID.randomUUID().toString().substring(0, 8),
+                1, department, true);
+        List<PoisonRecords.Poison> poisons = PoisonRecords.of(valid, "department");
+        try (EventSender events = new EventSender(system.kafkaBootstrapServers())) {
+            poisons.forEach(poison -> events.send(poison.record()));
+            events.send(valid);
+        }
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
+        PoisonRecords.awaitDeadLettered(system.kafkaBootstrapServers(), Topics.REPORTING_DEAD_LETTERS, Topics.PEOPLE, poisons, ARRIVAL);
+        PoisonRecords.awaitDeadLettered(system.kafkaBootstrapServers(), Topics.RECOGNITION_DEAD_LETTERS, Topics.PEOPLE, poisons, ARRIVAL);
+
+        system.stopService(Service.REPORTING);
+        system.stopService(Service.RECOGNITION);
+        system.startService(Service.REPORTING);
+        system.startService(Service.RECOGNITION);
+        system.awaitReady(Service.REPORTING);
+        system.awaitReady(Service.RECOGNITION);
+        String later = department();
+        String laterId = put(later);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(later)));
+        await().atMost(ARRIVAL).untilAsserted(() -> as(laterId, "employee").get(system.url(Service.RECOGNITION, "/people/" + laterId + "/eligibility"))
+                .then().statusCode(200).body("active", equalTo(true)));
+        // each poison was dead-lettered once: the restarted consumers went on past them
+        PoisonRecords.awaitDeadLettered(system.kafkaBootstrapServers(), Topics.REPORTING_DEAD_LETTERS, Topics.PEOPLE, poisons, ARRIVAL);
+        for (Service service : List.of(Service.REPORTING, Service.RECOGNITION)) {
+            as("admin-1", "program-admin").queryParam("limit", 500).get(system.url(service, "/ops/dead-letters")).then().statusCode(200)
+                    .body("items.findAll { it.key.startsWith('poison-') && it.value.contains('" + department + "') }.attempts",
+                            org.hamcrest.Matchers.everyItem(equalTo(1)));
+        }
+        as("admin-1", "program-admin").get(system.url(Service.REPORTING, "/ops/projections")).then().statusCode(200)
+                .body("find { it.projection == 'reporting.people' }.lag", equalTo(0));
     }
 
     @Test

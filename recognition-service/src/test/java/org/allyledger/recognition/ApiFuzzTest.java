@@ -8,15 +8,11 @@ import org.allyledger.infra.testing.ApiFuzzer;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
+import org.allyledger.infra.testing.TestDatabase;
 import org.allyledger.infra.testing.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,28 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(AuthTestResource.class)
 class ApiFuzzTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void everyOperationAnswersBadInputWithAProblemAndWritesNothing() throws Exception {
-        ApiFuzzer.Report report = new ApiFuzzer(URI.create(RestAssured.baseURI + ":" + RestAssured.port), TestTokens::token, this::eventsWritten).run();
+        ApiFuzzer.Report report = new ApiFuzzer(URI.create(RestAssured.baseURI + ":" + RestAssured.port), TestTokens::token, TestDatabase::eventsWritten).run();
 
         assertEquals(java.util.List.of(), report.failures(), report.failures().size() + " of " + report.sent() + " requests");
         assertTrue(report.sent() > 300, "sent " + report.sent());
-    }
-
-    long eventsWritten() {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             ResultSet rows = connection.createStatement().executeQuery("select coalesce(max(global_position), 0) from events")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

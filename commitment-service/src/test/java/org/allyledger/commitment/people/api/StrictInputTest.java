@@ -112,6 +112,18 @@ class StrictInputTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitAndAnUnacceptableMediaTypeAreProblems() throws Exception {
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertProblem(raw("POST", "/people/imports", huge, "application/json"), 413);
+        HttpResponse<String> xml = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/initiatives"))
+                .header("Authorization", "Bearer " + TestTokens.token("hris", Roles.HR_SYSTEM)).header("Accept", "application/xml").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(xml, 406);
+    }
+
+    @Test
     void extremeButValidTextIsStoredAndReadBackExactly() {
         String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
         String name = "Zoë 李小龍 👩🏽‍💻 עברית e\u0301 \t ".repeat(4).strip() + "😀";

@@ -169,4 +169,15 @@ class NominationsApiTest {
         asEmployee(nominator).body(nomination("x1", NOW, false).replace(CITATION, "too short")).post("/nominations")
                 .then().statusCode(400).body("errors[0].field", equalTo("citation"));
     }
+
+    /** Tests run with a window of 3,000 past months (see application.properties); production's is one month. */
+    @Test
+    void aMonthOlderThanTheWindowOrInTheFutureIsRefusedOnTheField() {
+        String nominator = newPerson(kafka);
+        String nominee = newPerson(kafka);
+        for (String month : List.of("0000-01", "1700-01", NOW.plusMonths(1).toString())) {
+            asEmployee(nominator).body(nomination(nominee, NOW, false).replace(NOW.toString(), month)).post("/nominations")
+                    .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("awardMonth"));
+        }
+    }
 }
