@@ -8,6 +8,7 @@ import org.allyledger.api.auth.Roles;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
+import org.allyledger.infra.testing.TestDatabase;
 import org.allyledger.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,11 +125,29 @@ class StrictInputTest {
     }
 
     @Test
+    void aCsvImportWithAControlCharacterIsRefusedWholeAndWritesNothing() throws Exception {
+        long before = TestDatabase.eventsWritten();
+        String csv = "employeeId,displayName,email,department,location,workModel,managerId,active\n"
+                + "csv-ok-" + UUID.randomUUID().toString().substring(0, 6) + ",Ada,ada@example.org,Eng,London,HYBRID,,true\n"
+                + "csv-nul-" + UUID.randomUUID().toString().substring(0, 6) + ",A\u0000da,ada@example.org,Eng,London,HYBRID,,true\n";
+        assertProblem(raw("POST", "/people/imports", csv.getBytes(StandardCharsets.UTF_8), "text/csv"), 400);
+        assertEquals(before, TestDatabase.eventsWritten());
+    }
+
+    @Test
     void extremeButValidTextIsStoredAndReadBackExactly() {
         String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
         String name = "Zoë 李小龍 👩🏽‍💻 עברית e\u0301 \t ".repeat(4).strip() + "😀";
         asHr().body(person("\"" + name.replace("\t", "\\t") + "\"", "\"REMOTE\"")).put("/people/{id}", id).then().statusCode(201);
         asHr().get("/people/{id}", id).then().statusCode(200).body("displayName", equalTo(name));
+
+        String statement = "Mentor two colleagues\n\t– one each quarter 🌱, in עברית and 中文\r\nand report back.";
+        String commitment = asEmployee(id).body("""
+                        {"category": "MENTORING_AND_SPONSORING", "statement": "%s", "startsOn": "%s", "endsOn": "%s",
+                         "targetActions": 2, "visibility": "PRIVATE"}""".formatted(statement.replace("\n", "\\n").replace("\t", "\\t")
+                        .replace("\r", "\\r"), java.time.LocalDate.now(), java.time.LocalDate.now().plusMonths(3)))
+                .post("/commitments").then().statusCode(201).extract().path("id");
+        asEmployee(id).get("/commitments/{id}", commitment).then().statusCode(200).body("statement", equalTo(statement));
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
