@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests package
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dallyledger.home="$PWD" \
+. .mvn/jdk.sh
+exec "$JAVA_HOME/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dallyledger.home="$PWD" \
   -cp "deploy/target/classes:$(cat deploy/target/launcher.classpath)" org.allyledger.deploy.PipelineLatencyBenchmark "$@"

@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 if [[ ! -f deploy/target/launcher.classpath ]]; then
   ./mvnw -q -B -ntp -DskipTests package
 fi
-exec java -cp "deploy/target/classes:$(cat deploy/target/launcher.classpath)" org.allyledger.deploy.DevTokenMinter "$@"
+. .mvn/jdk.sh
+exec "$JAVA_HOME/bin/java" -cp "deploy/target/classes:$(cat deploy/target/launcher.classpath)" org.allyledger.deploy.DevTokenMinter "$@"

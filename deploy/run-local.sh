@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 if [[ "${1:-}" != "--no-build" ]]; then
   ./mvnw -q -B -ntp -DskipTests package
 fi
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dallyledger.home="$PWD" \
+. .mvn/jdk.sh
+exec "$JAVA_HOME/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dallyledger.home="$PWD" \
   -cp "deploy/target/classes:$(cat deploy/target/launcher.classpath)" org.allyledger.deploy.LocalLauncher

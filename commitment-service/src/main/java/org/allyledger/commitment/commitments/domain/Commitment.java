@@ -118,37 +118,30 @@ public record Commitment(String id, String allyId, AllyshipCategory category, St
         return new Renewal(List.of(new CommitmentRenewed(id, allyId, newId)), made);
     }
 
+    /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public Commitment apply(CommitmentEvent event) {
-        if (event instanceof CommitmentMade e) {
-            return new Commitment(e.commitmentId(), e.allyId(), e.category(), e.statement(), e.startsOn(), e.endsOn(),
+        return switch (event) {
+            case CommitmentMade e -> new Commitment(e.commitmentId(), e.allyId(), e.category(), e.statement(), e.startsOn(), e.endsOn(),
                     e.targetActions(), e.visibility(), CommitmentStatus.ACTIVE, 0, Map.of(), e.renewedFrom(), null);
+            case ActionLogged e -> new Commitment(id, allyId, category, statement, startsOn, endsOn, targetActions, visibility, status,
+                    actionsLogged + 1, withExternalRef(e.externalRef(), e.actionId()), renewedFrom, renewedAs);
+            case CommitmentAmended e -> new Commitment(id, allyId, category, e.statement(), startsOn, e.endsOn(), e.targetActions(),
+                    visibility, status, actionsLogged, actionsByExternalRef, renewedFrom, renewedAs);
+            case CommitmentFulfilled e -> withStatus(CommitmentStatus.FULFILLED);
+            case CommitmentWithdrawn e -> withStatus(CommitmentStatus.WITHDRAWN);
+            case CommitmentLapsed e -> withStatus(CommitmentStatus.LAPSED);
+            case CommitmentRenewed e -> new Commitment(id, allyId, category, statement, startsOn, endsOn, targetActions, visibility,
+                    status, actionsLogged, actionsByExternalRef, renewedFrom, e.renewedAs());
+        };
+    }
+
+    private Map<String, String> withExternalRef(String externalRef, String actionId) {
+        if (externalRef == null) {
+            return actionsByExternalRef;
         }
-        if (event instanceof ActionLogged e) {
-            Map<String, String> refs = actionsByExternalRef;
-            if (e.externalRef() != null) {
-                Map<String, String> added = new HashMap<>(actionsByExternalRef);
-                added.put(e.externalRef(), e.actionId());
-                refs = Map.copyOf(added);
-            }
-            return new Commitment(id, allyId, category, statement, startsOn, endsOn, targetActions, visibility, status,
-                    actionsLogged + 1, refs, renewedFrom, renewedAs);
-        }
-        if (event instanceof CommitmentAmended e) {
-            return new Commitment(id, allyId, category, e.statement(), startsOn, e.endsOn(), e.targetActions(), visibility,
-                    status, actionsLogged, actionsByExternalRef, renewedFrom, renewedAs);
-        }
-        if (event instanceof CommitmentFulfilled) {
-            return withStatus(CommitmentStatus.FULFILLED);
-        }
-        if (event instanceof CommitmentWithdrawn) {
-            return withStatus(CommitmentStatus.WITHDRAWN);
-        }
-        if (event instanceof CommitmentLapsed) {
-            return withStatus(CommitmentStatus.LAPSED);
-        }
-        CommitmentRenewed renewed = (CommitmentRenewed) event;
-        return new Commitment(id, allyId, category, statement, startsOn, endsOn, targetActions, visibility, status,
-                actionsLogged, actionsByExternalRef, renewedFrom, renewed.renewedAs());
+        Map<String, String> added = new HashMap<>(actionsByExternalRef);
+        added.put(externalRef, actionId);
+        return Map.copyOf(added);
     }
 
     private Commitment withStatus(CommitmentStatus newStatus) {

@@ -43,15 +43,13 @@ public record Person(String employeeId, PersonProfile profile) {
         return List.of(new PersonDeparted(employeeId, departedOn));
     }
 
+    /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public Person apply(PersonEvent event) {
-        if (event instanceof PersonRegistered registered) {
-            return new Person(registered.employeeId(), registered.profile());
-        }
-        if (event instanceof PersonUpdated updated) {
-            return new Person(updated.employeeId(), updated.profile());
-        }
-        PersonProfile p = profile;
-        return new Person(employeeId, new PersonProfile(p.displayName(), p.email(), p.department(), p.location(),
-                p.workModel(), p.managerId(), false));
+        return switch (event) {
+            case PersonRegistered registered -> new Person(registered.employeeId(), registered.profile());
+            case PersonUpdated updated -> new Person(updated.employeeId(), updated.profile());
+            case PersonDeparted departed -> new Person(employeeId, new PersonProfile(profile.displayName(), profile.email(),
+                    profile.department(), profile.location(), profile.workModel(), profile.managerId(), false));
+        };
     }
 }

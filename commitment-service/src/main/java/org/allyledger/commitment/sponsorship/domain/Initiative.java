@@ -84,20 +84,16 @@ public record Initiative(String id, String name, String erg, int year, String de
         }
     }
 
+    /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public Initiative apply(InitiativeEvent event) {
-        if (event instanceof InitiativeLaunched e) {
-            return new Initiative(e.initiativeId(), e.name(), e.erg(), e.year(), e.description(), e.sponsorCapacity(), true, Map.of());
-        }
-        if (event instanceof InitiativeClosed) {
-            return new Initiative(id, name, erg, year, description, sponsorCapacity, false, pledges);
-        }
-        if (event instanceof SponsorshipPledged e) {
-            return withPledge(e.allyId(), PledgeStatus.PLEDGED);
-        }
-        if (event instanceof SponsorshipFulfilled e) {
-            return withPledge(e.allyId(), PledgeStatus.FULFILLED);
-        }
-        return withPledge(((SponsorshipWithdrawn) event).allyId(), PledgeStatus.WITHDRAWN);
+        return switch (event) {
+            case InitiativeLaunched e -> new Initiative(e.initiativeId(), e.name(), e.erg(), e.year(), e.description(), e.sponsorCapacity(),
+                    true, Map.of());
+            case InitiativeClosed e -> new Initiative(id, name, erg, year, description, sponsorCapacity, false, pledges);
+            case SponsorshipPledged e -> withPledge(e.allyId(), PledgeStatus.PLEDGED);
+            case SponsorshipFulfilled e -> withPledge(e.allyId(), PledgeStatus.FULFILLED);
+            case SponsorshipWithdrawn e -> withPledge(e.allyId(), PledgeStatus.WITHDRAWN);
+        };
     }
 
     private Initiative withPledge(String allyId, PledgeStatus status) {

@@ -56,12 +56,12 @@ public record MonthAward(YearMonth month, String winnerId, AwardStatus status) {
         return List.of(new AwardRevoked(month.toString(), winnerId, reason));
     }
 
+    /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public MonthAward apply(AwardEvent event) {
-        if (event instanceof AllyOfTheMonthAwarded e) {
-            return new MonthAward(YearMonth.parse(e.awardMonth()), e.winnerId(), AwardStatus.AWARDED);
-        }
-        AwardRevoked revoked = (AwardRevoked) event;
-        return new MonthAward(YearMonth.parse(revoked.awardMonth()), winnerId, AwardStatus.REVOKED);
+        return switch (event) {
+            case AllyOfTheMonthAwarded e -> new MonthAward(YearMonth.parse(e.awardMonth()), e.winnerId(), AwardStatus.AWARDED);
+            case AwardRevoked e -> new MonthAward(YearMonth.parse(e.awardMonth()), winnerId, AwardStatus.REVOKED);
+        };
     }
 
     static long monthsBetween(YearMonth a, YearMonth b) {

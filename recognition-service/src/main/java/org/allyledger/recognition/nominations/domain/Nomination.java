@@ -90,18 +90,22 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
 
     /** Applies an event; {@code unseal} recovers an anonymous nominator's id. */
     public Nomination apply(NominationEvent event, UnaryOperator<String> unseal) {
-        if (event instanceof NominationSubmitted e) {
-            String nominator = e.anonymous() ? unseal.apply(e.sealedNominator()) : e.nominatorId();
-            return new Nomination(e.nominationId(), nominator, e.nomineeId(), YearMonth.parse(e.awardMonth()), e.categories(),
-                    e.citation(), e.anonymous(), e.linkedActionIds(), NominationStatus.SUBMITTED, Set.of());
-        }
-        if (event instanceof NominationEndorsed e) {
-            Set<String> after = new LinkedHashSet<>(endorsers);
-            after.add(e.endorserId());
-            return new Nomination(id, nominatorId, nomineeId, awardMonth, categories, citation, anonymous, linkedActionIds, status,
-                    java.util.Collections.unmodifiableSet(after));
-        }
-        NominationStatus closed = event instanceof NominationWithdrawn ? NominationStatus.WITHDRAWN : NominationStatus.REJECTED;
+        return switch (event) {
+            case NominationSubmitted e -> new Nomination(e.nominationId(), e.anonymous() ? unseal.apply(e.sealedNominator()) : e.nominatorId(),
+                    e.nomineeId(), YearMonth.parse(e.awardMonth()), e.categories(), e.citation(), e.anonymous(), e.linkedActionIds(),
+                    NominationStatus.SUBMITTED, Set.of());
+            case NominationEndorsed e -> {
+                Set<String> after = new LinkedHashSet<>(endorsers);
+                after.add(e.endorserId());
+                yield new Nomination(id, nominatorId, nomineeId, awardMonth, categories, citation, anonymous, linkedActionIds, status,
+                        java.util.Collections.unmodifiableSet(after));
+            }
+            case NominationWithdrawn e -> closed(NominationStatus.WITHDRAWN);
+            case NominationRejected e -> closed(NominationStatus.REJECTED);
+        };
+    }
+
+    private Nomination closed(NominationStatus closed) {
         return new Nomination(id, nominatorId, nomineeId, awardMonth, categories, citation, anonymous, linkedActionIds, closed, endorsers);
     }
 
