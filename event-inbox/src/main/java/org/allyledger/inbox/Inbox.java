@@ -1,6 +1,12 @@
 package org.allyledger.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.allyledger.contracts.published.PublishedEvent;
+import org.allyledger.contracts.published.PublishedTypes;
+import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -51,11 +57,14 @@ public class Inbox {
     private static final Supplier<Uni<Void>> NO_SCOPE = () -> Uni.createFrom().voidItem();
 
     private final ObjectMapper json;
+    private final ObjectMapper contracts;
     private final MeterRegistry metrics;
     private final Event<DeadLetterRecorded> recorded;
 
     public Inbox(ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
         this.json = json;
+        // the service's strict text and date rules, but fields added to a contract later are read past, never refused
+        this.contracts = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.metrics = metrics;
         this.recorded = recorded;
     }
@@ -229,6 +238,29 @@ public class Inbox {
                 .setParameter("offset", event.offset())
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
+    }
+
+    /**
+     * The event as its published record when its type belongs to {@code family}; empty for a type the family does not
+     * have (a newer producer's), which the consumer skips.
+     *
+     * @throws MalformedEventException if the data does not fit the record of its type
+     */
+    public <F extends PublishedEvent> Optional<F> published(InboundEvent event, Class<F> family) {
+        Optional<Class<? extends PublishedEvent>> record = PublishedTypes.record(event.type()).filter(family::isAssignableFrom);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(family.cast(contracts.treeToValue(event.data(), record.get())));
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : e;
+            String reason = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+            String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")) : "";
+            throw new MalformedEventException(event.type() + " does not fit its contract: " + (field.isEmpty() ? "" : field + " ") + reason);
+        }
     }
 
     /**

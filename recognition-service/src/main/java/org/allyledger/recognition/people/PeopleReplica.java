@@ -3,7 +3,10 @@ package org.allyledger.recognition.people;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.contracts.PeopleEventTypes;
+import org.allyledger.contracts.published.PeopleV1;
+import org.allyledger.contracts.published.PeopleV1.PersonDeparted;
+import org.allyledger.contracts.published.PeopleV1.PersonRegistered;
+import org.allyledger.contracts.published.PeopleV1.PersonUpdated;
 import org.allyledger.contracts.Topics;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboxConsumer;
@@ -51,16 +54,18 @@ public class PeopleReplica implements InboxConsumer {
     }
 
     Uni<Void> apply(InboundEvent event) {
-        return switch (event.type()) {
-            case PeopleEventTypes.PERSON_REGISTERED, PeopleEventTypes.PERSON_UPDATED -> describe(event);
-            case PeopleEventTypes.PERSON_DEPARTED -> depart(event);
-            default -> inbox.skip(NAME, event);
-        };
+        return inbox.published(event, PeopleV1.class).map(published -> {
+            requireVersion(event);
+            return switch (published) {
+                case PersonRegistered e -> describe(e.employeeId(), e.department(), e.active(), event);
+                case PersonUpdated e -> describe(e.employeeId(), e.department(), e.active(), event);
+                case PersonDeparted e -> depart(e.employeeId(), event);
+            };
+        }).orElseGet(() -> inbox.skip(NAME, event));
     }
 
-    private Uni<Void> depart(InboundEvent event) {
-        requireVersion(event);
-        return ReplicatedPerson.<ReplicatedPerson>findById(event.text("employeeId"))
+    private static Uni<Void> depart(String employeeId, InboundEvent event) {
+        return ReplicatedPerson.<ReplicatedPerson>findById(employeeId)
                 .flatMap(person -> person != null && person.describe(event.streamVersion(), person.department, false, event.time())
                         ? person.persist().replaceWithVoid()
                         : Uni.createFrom().voidItem());
@@ -72,12 +77,10 @@ public class PeopleReplica implements InboxConsumer {
         }
     }
 
-    private Uni<Void> describe(InboundEvent event) {
-        String employeeId = event.text("employeeId");
-        requireVersion(event);
+    private static Uni<Void> describe(String employeeId, String department, boolean active, InboundEvent event) {
         return ReplicatedPerson.<ReplicatedPerson>findById(employeeId)
                 .map(found -> found != null ? found : ReplicatedPerson.unseen(employeeId))
-                .flatMap(person -> person.describe(event.streamVersion(), event.text("department"), event.flag("active", true), event.time())
+                .flatMap(person -> person.describe(event.streamVersion(), department, active, event.time())
                         ? person.persist().replaceWithVoid()
                         : Uni.createFrom().voidItem());
     }

@@ -62,7 +62,7 @@ public class ProjectionsResource {
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Each projection's last applied offset, end offset and lag per partition, and the time it last applied an event")
     public Uni<List<ProjectionStatus>> projections() {
-        Map<String, Projector> projectors = rebuilds.projectors();
+        Map<String, Projector<?>> projectors = rebuilds.projectors();
         return pool.query(LIVE_POSITIONS).execute().flatMap(rows -> topicEnds.of(topics(projectors)).map(ends -> {
             Map<String, Integer> generations = new HashMap<>();
             Map<String, Map<Integer, ProjectionStatus.Position>> positions = new HashMap<>();
@@ -117,7 +117,7 @@ public class ProjectionsResource {
             if (!rebuild.running()) {
                 return Uni.createFrom().item(new RebuildProgress(rebuild, null));
             }
-            Projector projector = rebuilds.projectors().get(projection);
+            Projector<?> projector = rebuilds.projectors().get(projection);
             return pool.preparedQuery("select * from reporting_positions($1) where consumer = $2")
                     .execute(Tuple.of(projector.schema(rebuild.generation()), projection))
                     .flatMap(rows -> topicEnds.of(List.of(projector.topic())).map(ends -> {
@@ -136,7 +136,7 @@ public class ProjectionsResource {
         return rebuilds.cancel(projection, rebuildId);
     }
 
-    private static List<String> topics(Map<String, Projector> projectors) {
+    private static List<String> topics(Map<String, Projector<?>> projectors) {
         return projectors.values().stream().map(Projector::topic).toList();
     }
 

@@ -22,13 +22,13 @@ public class ReadModels {
     }
 
     /** Applies a record from the projection's channel to its live generation; waits while a swap is under way. */
-    public Uni<Void> applyLive(Projector projector, ConsumerRecord<String, String> record) {
+    public Uni<Void> applyLive(Projector<?> projector, ConsumerRecord<String, String> record) {
         return inbox.process(projector.name(), record,
                 () -> Sql.rows("select reporting_enter_live(?1)", projector.name()).replaceWithVoid(), projector::apply);
     }
 
     /** Applies records in order to a generation being rebuilt, in one transaction; answers how many were malformed. */
-    public Uni<Integer> applyToGeneration(Projector projector, String schema, List<ConsumerRecord<String, String>> records) {
+    public Uni<Integer> applyToGeneration(Projector<?> projector, String schema, List<ConsumerRecord<String, String>> records) {
         return inbox.processBatch(projector.name(), records,
                 () -> Sql.rows("select set_config('search_path', quote_ident(?1) || ', public', true)", schema).replaceWithVoid(),
                 projector::apply);

@@ -32,7 +32,7 @@ final class RebuildRunner {
     private static final Duration DATABASE = Duration.ofSeconds(30);
 
     private final UUID rebuildId;
-    private final Projector projector;
+    private final Projector<?> projector;
     private final int generation;
     private final String schema;
     private final String runner;
@@ -45,7 +45,7 @@ final class RebuildRunner {
     private long recordsRead;
     private long malformed;
 
-    RebuildRunner(UUID rebuildId, Projector projector, int generation, String runner, long recordsRead, long malformed, Pool pool,
+    RebuildRunner(UUID rebuildId, Projector<?> projector, int generation, String runner, long recordsRead, long malformed, Pool pool,
                   ReadModels readModels, Map<String, Object> kafka, Runnable onExit) {
         this.rebuildId = rebuildId;
         this.projector = projector;

@@ -43,12 +43,12 @@ public class Rebuilds {
 
     private final Pool pool;
     private final ReadModels readModels;
-    private final Map<String, Projector> projectors = new TreeMap<>();
+    private final Map<String, Projector<?>> projectors = new TreeMap<>();
     private final Map<String, Object> kafka;
     private final String runner = "reporting-" + UUID.randomUUID();
     private final Map<UUID, RebuildRunner> running = new ConcurrentHashMap<>();
 
-    public Rebuilds(Pool pool, ReadModels readModels, @Any Instance<Projector> projectors,
+    public Rebuilds(Pool pool, ReadModels readModels, @Any Instance<Projector<?>> projectors,
                     @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.pool = pool;
         this.readModels = readModels;
@@ -57,13 +57,13 @@ public class Rebuilds {
     }
 
     /** Every projection, by name. */
-    public Map<String, Projector> projectors() {
+    public Map<String, Projector<?>> projectors() {
         return projectors;
     }
 
     /** A new rebuild with its own generation; with an idempotency key seen before, the rebuild that key started. */
     public Uni<Started> start(String projection, String requestedBy, String idempotencyKey) {
-        Projector projector = projector(projection);
+        Projector<?> projector = projector(projection);
         return pool.withTransaction(connection -> earlier(connection, projection, idempotencyKey).flatMap(earlier -> {
             if (earlier != null) {
                 return Uni.createFrom().item(new Started(earlier, true));
@@ -172,8 +172,8 @@ public class Rebuilds {
         worker.start();
     }
 
-    Projector projector(String projection) {
-        Projector projector = projectors.get(projection);
+    Projector<?> projector(String projection) {
+        Projector<?> projector = projectors.get(projection);
         if (projector == null) {
             throw Rejections.notFound("projection", projection);
         }
