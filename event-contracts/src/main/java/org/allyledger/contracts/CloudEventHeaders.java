@@ -10,7 +10,12 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
 
-    /** Extension: the event's version within its stream (1, 2, ...). */
+    /** Extension {@code streamversion}: the event's version within its stream (1, 2, ...). */
+    public static final String STREAM_VERSION_ATTRIBUTE = "ce_streamversion";
+    /**
+     * Deprecated extension with the same value as {@link #STREAM_VERSION_ATTRIBUTE}: its name is longer than the 20
+     * characters CloudEvents allows; still published for the consumers that read it.
+     */
     public static final String STREAM_VERSION = "ce_allyledgerstreamversion";
     /** Extension: the event's position in its service's event log. */
     public static final String LOG_POSITION = "ce_allyledgerposition";

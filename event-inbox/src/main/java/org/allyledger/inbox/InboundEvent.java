@@ -25,7 +25,10 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         String id = required(record, CloudEventHeaders.ID);
         String type = required(record, CloudEventHeaders.TYPE);
         String time = required(record, CloudEventHeaders.TIME);
-        String streamVersion = header(record, CloudEventHeaders.STREAM_VERSION);
+        String streamVersion = header(record, CloudEventHeaders.STREAM_VERSION_ATTRIBUTE);
+        if (streamVersion == null) {
+            streamVersion = header(record, CloudEventHeaders.STREAM_VERSION);
+        }
         try {
             JsonNode data = record.value() == null ? null : json.readTree(record.value());
             if (data == null || !data.isObject()) {

@@ -33,6 +33,11 @@ public final class EventCodec<E> {
         return new EventCodec<>(family, json);
     }
 
+    /** The type names of the family's events. */
+    public java.util.Set<String> types() {
+        return java.util.Collections.unmodifiableSet(classesByType.keySet());
+    }
+
     public String typeOf(E event) {
         return typesByClass.get(event.getClass());
     }

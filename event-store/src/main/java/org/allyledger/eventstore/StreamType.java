@@ -1,5 +1,7 @@
 package org.allyledger.eventstore;
 
+import org.allyledger.contracts.published.PublishedEvent;
+
 import java.util.List;
 
 /**
@@ -19,6 +21,12 @@ public interface StreamType<S, E> {
 
     /** Applies one event; never validates, never fails: the event has already happened. */
     S apply(S state, E event);
+
+    /**
+     * The event as it is published on the stream's topic: the relay translates each stored event at the boundary, so
+     * the internal event can change, and a field can be withheld, without breaking a consumer of the contract.
+     */
+    PublishedEvent publish(E event);
 
     default S applyAll(S state, List<? extends E> events) {
         S result = state;

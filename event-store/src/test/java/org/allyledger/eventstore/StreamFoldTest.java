@@ -41,10 +41,15 @@ class StreamFoldTest {
 
         @Override
         public Integer apply(Integer state, CounterEvent event) {
-            if (event instanceof CounterEvent.Added added) {
-                return state + added.amount();
-            }
-            return 0;
+            return switch (event) {
+                case CounterEvent.Added added -> state + added.amount();
+                case CounterEvent.Reset reset -> 0;
+            };
+        }
+
+        @Override
+        public org.allyledger.contracts.published.PublishedEvent publish(CounterEvent event) {
+            throw new UnsupportedOperationException("counters are not published");
         }
     }
 

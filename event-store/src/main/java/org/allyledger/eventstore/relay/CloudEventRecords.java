@@ -32,6 +32,9 @@ final class CloudEventRecords {
             String name = ROUTED_HEADERS.get(header.key());
             if (name != null && header.value() != null) {
                 headers.add(name, utf8(header.value().toString()));
+                if (name.equals(CloudEventHeaders.STREAM_VERSION)) {
+                    headers.add(CloudEventHeaders.STREAM_VERSION_ATTRIBUTE, utf8(header.value().toString()));
+                }
             }
         }
         headers.add(CloudEventHeaders.SOURCE, utf8(source));

@@ -1,5 +1,7 @@
 package org.allyledger.eventstore.relay;
 
+import org.allyledger.contracts.CloudEventHeaders;
+
 import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
@@ -57,6 +59,7 @@ public class EventRelay {
     private final RelayConfig config;
     private final Config allConfig;
     private final Emitter<String> emitter;
+    private final PublishedForms forms;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -74,7 +77,8 @@ public class EventRelay {
                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                       @ConfigProperty(name = "quarkus.datasource.username") String user,
                       @ConfigProperty(name = "quarkus.datasource.password") String password,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, PublishedForms forms) {
+        this.forms = forms;
         this.config = config;
         this.allConfig = allConfig;
         this.emitter = emitter;
@@ -254,7 +258,8 @@ public class EventRelay {
                 continue;
             }
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            emitter.send(Message.of(routed.value().toString())
+            org.apache.kafka.connect.header.Header type = routed.headers().lastWithName(CloudEventHeaders.TYPE);
+            emitter.send(Message.of(forms.publish(type == null ? null : String.valueOf(type.value()), routed.value().toString()))
                     .addMetadata(CloudEventRecords.metadata(routed, config.source()))
                     .withAck(() -> {
                         ack.complete(null);

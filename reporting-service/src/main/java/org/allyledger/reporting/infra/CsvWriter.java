@@ -1,5 +1,9 @@
 package org.allyledger.reporting.infra;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -11,14 +15,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Writes any {@link CsvExportable} report as RFC 4180 CSV. */
+/**
+ * Writes any {@link CsvExportable} report as RFC 4180 CSV with jackson-dataformat-csv, quoting only where a cell needs it.
+ * A text cell that a spreadsheet would run as a formula (it begins with {@code = + - @}, a tab or a carriage return) is
+ * written with a leading apostrophe, so an exported name can never execute in an analyst's spreadsheet; numbers are
+ * written as they are.
+ */
 @Provider
 @Produces("text/csv")
 public class CsvWriter implements MessageBodyWriter<CsvExportable> {
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvSchema ROWS = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -28,25 +37,21 @@ public class CsvWriter implements MessageBodyWriter<CsvExportable> {
     @Override
     public void writeTo(CsvExportable report, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        StringBuilder csv = new StringBuilder();
-        line(csv, report.csvHeader());
-        for (List<Object> row : report.csvRows()) {
-            line(csv, row);
+        try (SequenceWriter rows = CSV.writer(ROWS).writeValues(out)) {
+            rows.write(report.csvHeader());
+            for (List<Object> row : report.csvRows()) {
+                rows.write(row.stream().map(CsvWriter::cell).toList());
+            }
         }
-        out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void line(StringBuilder csv, List<?> values) {
-        csv.append(values.stream().map(CsvWriter::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    private static String field(Object value) {
+    static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
         }
         return text;
     }

@@ -12,7 +12,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import io.vertx.core.http.HttpServerResponse;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.reporting.commitments.Fulfilment;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,11 +47,18 @@ public class ProgramReportsResource {
     @Path("/sponsorship/unpledged")
     @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "Active people without a pledge for the year, by employee id; pass next as cursor for the following page")
+    @Operation(summary = "Active people without a pledge for the year, by employee id; pass next as cursor for the following page",
+            description = "A page that has a next one also names it in a Link header (rel=\"next\"), so a CSV export can be followed to its end.")
     public Uni<Unpledged> unpledged(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
                                     @QueryParam("cursor") @Pattern(regexp = "^[A-Za-z0-9._-]{0,64}$", message = "must be a cursor this API returned as next") String cursor,
-                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return reports.unpledged(year, cursor, limit);
+                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                    @Context UriInfo uri, @Context HttpServerResponse response) {
+        return reports.unpledged(year, cursor, limit).invoke(page -> {
+            if (page.next() != null) {
+                response.putHeader(HttpHeaders.LINK, Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build())
+                        .rel("next").build().toString());
+            }
+        });
     }
 
     @GET

@@ -132,6 +132,20 @@ class PeopleProjectionTest {
     }
 
     @Test
+    void aCsvCellThatASpreadsheetWouldRunAsAFormulaIsNeutralised() {
+        String formula = "=HYPERLINK(\"http://x\",\"" + department + "\")";
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, formula.replace("\"", "\\\""), true));
+        send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, "@" + department, true));
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", "@" + department)));
+        assertEquals(1, headcountOf("byDepartment", formula), "JSON shows the name as it is");
+        String csv = given().auth().oauth2(TestTokens.token("analyst-1", Roles.ANALYST)).accept("text/csv").get("/reports/headcount")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.lines().anyMatch(line -> line.equals("department,'@" + department + ",1")), csv);
+        assertTrue(csv.lines().anyMatch(line -> line.equals("department,\"'=HYPERLINK(\"\"http://x\"\",\"\"" + department + "\"\")\",1")), csv);
+    }
+
+    @Test
     void anUnknownEventTypeIsSkippedWithoutStallingTheProjection() {
         send(person(UUID.randomUUID(), "org.allyledger.people.SomethingNew.v1", "p-" + UUID.randomUUID(), 1, department + "-x", true));
         send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));

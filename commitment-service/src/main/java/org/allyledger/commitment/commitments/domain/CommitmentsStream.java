@@ -1,5 +1,6 @@
 package org.allyledger.commitment.commitments.domain;
 
+import org.allyledger.contracts.published.CommitmentsV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventCodec;
@@ -34,5 +35,23 @@ public class CommitmentsStream implements StreamType<Commitment, CommitmentEvent
     @Override
     public Commitment apply(Commitment state, CommitmentEvent event) {
         return state.apply(event);
+    }
+
+    @Override
+    public CommitmentsV1 publish(CommitmentEvent event) {
+        return switch (event) {
+            case CommitmentEvent.CommitmentMade e -> new CommitmentsV1.CommitmentMade(e.commitmentId(), e.allyId(), e.category().name(),
+                    e.statement(), e.startsOn(), e.endsOn(), e.targetActions(), e.visibility().name(), e.renewedFrom());
+            case CommitmentEvent.ActionLogged e -> new CommitmentsV1.ActionLogged(e.commitmentId(), e.allyId(), e.actionId(), e.kind().name(),
+                    e.occurredOn(), e.note(), e.evidenceUrl(), e.source().name(), e.externalRef());
+            case CommitmentEvent.CommitmentAmended e -> new CommitmentsV1.CommitmentAmended(e.commitmentId(), e.allyId(), e.statement(),
+                    e.targetActions(), e.endsOn(), e.reason());
+            case CommitmentEvent.CommitmentFulfilled e -> new CommitmentsV1.CommitmentFulfilled(e.commitmentId(), e.allyId(), e.actionsLogged(),
+                    e.targetActions());
+            case CommitmentEvent.CommitmentWithdrawn e -> new CommitmentsV1.CommitmentWithdrawn(e.commitmentId(), e.allyId(), e.reason());
+            case CommitmentEvent.CommitmentLapsed e -> new CommitmentsV1.CommitmentLapsed(e.commitmentId(), e.allyId(), e.actionsLogged(),
+                    e.targetActions(), e.endedOn());
+            case CommitmentEvent.CommitmentRenewed e -> new CommitmentsV1.CommitmentRenewed(e.commitmentId(), e.allyId(), e.renewedAs());
+        };
     }
 }

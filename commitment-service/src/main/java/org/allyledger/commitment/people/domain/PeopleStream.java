@@ -1,5 +1,6 @@
 package org.allyledger.commitment.people.domain;
 
+import org.allyledger.contracts.published.PeopleV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.contracts.PeopleEventTypes;
@@ -33,5 +34,17 @@ public class PeopleStream implements StreamType<Person, PersonEvent> {
     @Override
     public Person apply(Person state, PersonEvent event) {
         return state.apply(event);
+    }
+
+    /** Published as stored; names and emails are personal data that the people topic carries. */
+    @Override
+    public PeopleV1 publish(PersonEvent event) {
+        return switch (event) {
+            case PersonEvent.PersonRegistered e -> new PeopleV1.PersonRegistered(e.employeeId(), e.displayName(), e.email(), e.department(),
+                    e.location(), e.workModel().name(), e.managerId(), e.active());
+            case PersonEvent.PersonUpdated e -> new PeopleV1.PersonUpdated(e.employeeId(), e.displayName(), e.email(), e.department(),
+                    e.location(), e.workModel().name(), e.managerId(), e.active());
+            case PersonEvent.PersonDeparted e -> new PeopleV1.PersonDeparted(e.employeeId(), e.departedOn());
+        };
     }
 }

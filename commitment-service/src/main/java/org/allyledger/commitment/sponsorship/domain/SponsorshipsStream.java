@@ -1,5 +1,6 @@
 package org.allyledger.commitment.sponsorship.domain;
 
+import org.allyledger.contracts.published.SponsorshipsV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventCodec;
@@ -34,5 +35,19 @@ public class SponsorshipsStream implements StreamType<Initiative, InitiativeEven
     @Override
     public Initiative apply(Initiative state, InitiativeEvent event) {
         return state.apply(event);
+    }
+
+    @Override
+    public SponsorshipsV1 publish(InitiativeEvent event) {
+        return switch (event) {
+            case InitiativeEvent.InitiativeLaunched e -> new SponsorshipsV1.InitiativeLaunched(e.initiativeId(), e.name(), e.erg(), e.year(),
+                    e.description(), e.sponsorCapacity());
+            case InitiativeEvent.InitiativeClosed e -> new SponsorshipsV1.InitiativeClosed(e.initiativeId(), e.year());
+            case InitiativeEvent.SponsorshipPledged e -> new SponsorshipsV1.SponsorshipPledged(e.initiativeId(), e.allyId(), e.year());
+            case InitiativeEvent.SponsorshipFulfilled e -> new SponsorshipsV1.SponsorshipFulfilled(e.initiativeId(), e.allyId(), e.year(),
+                    e.outcome());
+            case InitiativeEvent.SponsorshipWithdrawn e -> new SponsorshipsV1.SponsorshipWithdrawn(e.initiativeId(), e.allyId(), e.year(),
+                    e.reason());
+        };
     }
 }

@@ -81,6 +81,7 @@ class PeoplePublicationTest {
             assertEquals("1.0", header(event, CloudEventHeaders.SPEC_VERSION));
             assertEquals("application/json", header(event, CloudEventHeaders.CONTENT_TYPE));
             assertEquals("1", header(event, CloudEventHeaders.STREAM_VERSION));
+            assertEquals("1", header(event, CloudEventHeaders.STREAM_VERSION_ATTRIBUTE));
             assertNotNull(header(event, CloudEventHeaders.LOG_POSITION));
             assertDoesNotThrow(() -> UUID.fromString(header(event, CloudEventHeaders.ID)));
             assertDoesNotThrow(() -> OffsetDateTime.parse(header(event, CloudEventHeaders.TIME)));

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.awards.domain;
 
+import org.allyledger.contracts.published.RecognitionV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventCodec;
@@ -42,5 +43,13 @@ public class AwardsStream implements StreamType<MonthAward, AwardEvent> {
     @Override
     public MonthAward apply(MonthAward state, AwardEvent event) {
         return state.apply(event);
+    }
+
+    @Override
+    public RecognitionV1 publish(AwardEvent event) {
+        return switch (event) {
+            case AwardEvent.AllyOfTheMonthAwarded e -> new RecognitionV1.AllyOfTheMonthAwarded(e.awardMonth(), e.winnerId(), e.note());
+            case AwardEvent.AwardRevoked e -> new RecognitionV1.AwardRevoked(e.awardMonth(), e.winnerId(), e.reason());
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.nominations.domain;
 
+import org.allyledger.contracts.published.RecognitionV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventCodec;
@@ -37,5 +38,20 @@ public class NominationsStream implements StreamType<Nomination, NominationEvent
     @Override
     public Nomination apply(Nomination state, NominationEvent event) {
         return state.apply(event, seal::open);
+    }
+
+    /** An anonymous nominator is published only sealed. */
+    @Override
+    public RecognitionV1 publish(NominationEvent event) {
+        return switch (event) {
+            case NominationEvent.NominationSubmitted e -> new RecognitionV1.NominationSubmitted(e.nominationId(), e.nomineeId(), e.awardMonth(),
+                    e.categories().stream().map(Enum::name).toList(), e.citation(), e.anonymous(), e.anonymous() ? null : e.nominatorId(),
+                    e.anonymous() ? e.sealedNominator() : null, e.linkedActionIds());
+            case NominationEvent.NominationEndorsed e -> new RecognitionV1.NominationEndorsed(e.nominationId(), e.nomineeId(), e.awardMonth(),
+                    e.endorserId(), e.note());
+            case NominationEvent.NominationWithdrawn e -> new RecognitionV1.NominationWithdrawn(e.nominationId(), e.nomineeId(), e.awardMonth());
+            case NominationEvent.NominationRejected e -> new RecognitionV1.NominationRejected(e.nominationId(), e.nomineeId(), e.awardMonth(),
+                    e.reason());
+        };
     }
 }
