@@ -1,5 +1,11 @@
 package org.allyledger.deploy;
 
+import org.allyledger.contracts.published.SponsorshipsV1;
+
+import org.allyledger.contracts.published.RecognitionV1;
+
+import org.allyledger.contracts.published.CommitmentsV1;
+
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
 import org.allyledger.infra.testing.EventSender;
@@ -140,7 +146,7 @@ public final class ReportingBenchmark {
                 count++;
             }
             for (int i = 0; i < Math.max(1, people / 40); i++) {
-                send(producer, Topics.SPONSORSHIPS, "i-" + i, "org.allyledger.sponsorships.InitiativeLaunched.v1", 1, YEAR, """
+                send(producer, Topics.SPONSORSHIPS, "i-" + i, SponsorshipsV1.InitiativeLaunched.TYPE, 1, YEAR, """
                         {"initiativeId": "i-%d", "name": "Initiative %d", "erg": "ERG %d", "year": 2030, "description": null, "sponsorCapacity": null}"""
                         .formatted(i, i, i % 5));
                 count++;
@@ -152,25 +158,25 @@ public final class ReportingBenchmark {
                 String ally = "p-" + p;
                 String commitment = "c-" + p;
                 OffsetDateTime at = YEAR.plusDays(p % 300);
-                send(producer, Topics.COMMITMENTS, commitment, "org.allyledger.commitments.CommitmentMade.v1", 1, at, """
+                send(producer, Topics.COMMITMENTS, commitment, CommitmentsV1.CommitmentMade.TYPE, 1, at, """
                         {"commitmentId": "%s", "allyId": "%s", "category": "%s", "statement": "s", "startsOn": "2030-01-01",
                          "endsOn": "2030-12-31", "targetActions": 4, "visibility": "PRIVATE", "renewedFrom": null}"""
                         .formatted(commitment, ally, p % 2 == 0 ? "CONTINUOUS_LEARNING" : "MENTORING_AND_SPONSORING"));
                 int actions = p % 5;
                 for (int a = 0; a < actions; a++) {
-                    send(producer, Topics.COMMITMENTS, commitment, "org.allyledger.commitments.ActionLogged.v1", 2 + a, at, """
+                    send(producer, Topics.COMMITMENTS, commitment, CommitmentsV1.ActionLogged.TYPE, 2 + a, at, """
                             {"commitmentId": "%s", "allyId": "%s", "actionId": "a-%d-%d", "kind": "READING", "occurredOn": "2030-02-01",
                              "note": null, "evidenceUrl": null, "source": "SELF", "externalRef": null}""".formatted(commitment, ally, p, a));
                 }
                 if (actions == 4) {
-                    send(producer, Topics.COMMITMENTS, commitment, "org.allyledger.commitments.CommitmentFulfilled.v1", 6, at,
+                    send(producer, Topics.COMMITMENTS, commitment, CommitmentsV1.CommitmentFulfilled.TYPE, 6, at,
                             "{\"commitmentId\": \"%s\", \"allyId\": \"%s\", \"actionsLogged\": 4, \"targetActions\": 4}".formatted(commitment, ally));
                     count++;
                 }
                 count += 1 + actions;
                 if (p % 4 != 0) {
                     int initiative = p % initiatives;
-                    send(producer, Topics.SPONSORSHIPS, "i-" + initiative, "org.allyledger.sponsorships.SponsorshipPledged.v1",
+                    send(producer, Topics.SPONSORSHIPS, "i-" + initiative, SponsorshipsV1.SponsorshipPledged.TYPE,
                             ++initiativeVersions[initiative], at, "{\"initiativeId\": \"i-%d\", \"allyId\": \"%s\", \"year\": 2030}".formatted(initiative, ally));
                     count++;
                 }
@@ -178,19 +184,19 @@ public final class ReportingBenchmark {
                 String nomination = "n-" + p;
                 String nominee = "p-" + (p * 7 + 3) % people;
                 if (!nominee.equals(ally)) {
-                    send(producer, Topics.RECOGNITION, nomination, "org.allyledger.recognition.NominationSubmitted.v1", 1, at, """
+                    send(producer, Topics.RECOGNITION, nomination, RecognitionV1.NominationSubmitted.TYPE, 1, at, """
                             {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "categories": ["AMPLIFYING_VOICES"],
                              "citation": "A specific story of allyship in action.", "anonymous": false, "nominatorId": "%s",
                              "sealedNominator": null, "linkedActionIds": []}""".formatted(nomination, nominee, month, ally));
                     String endorser = "p-" + (p + 1) % people;
-                    send(producer, Topics.RECOGNITION, nomination, "org.allyledger.recognition.NominationEndorsed.v1", 2, at, """
+                    send(producer, Topics.RECOGNITION, nomination, RecognitionV1.NominationEndorsed.TYPE, 2, at, """
                             {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "endorserId": "%s", "note": null}"""
                             .formatted(nomination, nominee, month, endorser));
                     count += 2;
                 }
             }
             for (int m = 1; m <= 12; m++) {
-                send(producer, Topics.RECOGNITION, "award-2030-%02d".formatted(m), "org.allyledger.recognition.AllyOfTheMonthAwarded.v1", 1,
+                send(producer, Topics.RECOGNITION, "award-2030-%02d".formatted(m), RecognitionV1.AllyOfTheMonthAwarded.TYPE, 1,
                         YEAR.plusMonths(m), "{\"awardMonth\": \"2030-%02d\", \"winnerId\": \"p-%d\", \"note\": null}".formatted(m, m * 7 % people));
                 count++;
             }

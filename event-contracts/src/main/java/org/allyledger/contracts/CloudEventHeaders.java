@@ -9,6 +9,9 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** The JSON Schema of the data: the {@code $id} of {@code schemas/<type>.json}, also served at {@code /schemas/<type>.json}. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    private static final String SCHEMA_BASE = "https://allyledger.org/schemas/";
 
     /** Extension {@code streamversion}: the event's version within its stream (1, 2, ...). */
     public static final String STREAM_VERSION_ATTRIBUTE = "ce_streamversion";
@@ -22,6 +25,11 @@ public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
+
+    /** The {@link #DATA_SCHEMA} of an event type. */
+    public static String dataSchema(String type) {
+        return SCHEMA_BASE + type + ".json";
+    }
 
     private CloudEventHeaders() {
     }

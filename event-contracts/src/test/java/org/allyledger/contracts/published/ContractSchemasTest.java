@@ -36,6 +36,8 @@ class ContractSchemasTest {
             Set<String> required = new TreeSet<>();
             schema.path("required").forEach(field -> required.add(field.asText()));
             assertTrue(recordFields.containsAll(required), type.getKey() + " requires " + required);
+            assertEquals(org.allyledger.contracts.CloudEventHeaders.dataSchema(type.getKey()), schema.path("$id").asText(),
+                    "ce_dataschema names the schema's $id");
         }
     }
 

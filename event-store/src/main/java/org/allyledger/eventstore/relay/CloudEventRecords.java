@@ -35,6 +35,9 @@ final class CloudEventRecords {
                 if (name.equals(CloudEventHeaders.STREAM_VERSION)) {
                     headers.add(CloudEventHeaders.STREAM_VERSION_ATTRIBUTE, utf8(header.value().toString()));
                 }
+                if (name.equals(CloudEventHeaders.TYPE)) {
+                    headers.add(CloudEventHeaders.DATA_SCHEMA, utf8(CloudEventHeaders.dataSchema(header.value().toString())));
+                }
             }
         }
         headers.add(CloudEventHeaders.SOURCE, utf8(source));

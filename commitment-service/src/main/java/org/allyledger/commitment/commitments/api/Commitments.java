@@ -1,5 +1,7 @@
 package org.allyledger.commitment.commitments.api;
 
+import org.allyledger.contracts.published.CommitmentsV1;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,7 +32,7 @@ import java.util.function.Function;
 /** The commitment commands and reads: load the stream, check who may act, decide, and say what to append. */
 @ApplicationScoped
 public class Commitments {
-    private static final String MADE = "org.allyledger.commitments.CommitmentMade.v1";
+    private static final String MADE = CommitmentsV1.CommitmentMade.TYPE;
     private static final String BY_ALLY = "select stream_id, global_position from events"
             + " where stream_type = 'commitments' and event_type = '" + MADE + "' and payload ->> 'allyId' = $1"
             + " and ($2 or payload ->> 'visibility' = 'ORGANISATION') and global_position > $3"

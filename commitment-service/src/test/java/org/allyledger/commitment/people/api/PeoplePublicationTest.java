@@ -82,6 +82,7 @@ class PeoplePublicationTest {
             assertEquals("application/json", header(event, CloudEventHeaders.CONTENT_TYPE));
             assertEquals("1", header(event, CloudEventHeaders.STREAM_VERSION));
             assertEquals("1", header(event, CloudEventHeaders.STREAM_VERSION_ATTRIBUTE));
+            assertEquals("https://allyledger.org/schemas/org.allyledger.people.PersonRegistered.v1.json", header(event, CloudEventHeaders.DATA_SCHEMA));
             assertNotNull(header(event, CloudEventHeaders.LOG_POSITION));
             assertDoesNotThrow(() -> UUID.fromString(header(event, CloudEventHeaders.ID)));
             assertDoesNotThrow(() -> OffsetDateTime.parse(header(event, CloudEventHeaders.TIME)));
