@@ -61,6 +61,17 @@ public final class Failures {
         return null;
     }
 
+    /** The first SQLSTATE in the failure's chain of causes, or null. */
+    public static String sqlStateIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = sqlState(cause);
+            if (state != null) {
+                return state;
+            }
+        }
+        return null;
+    }
+
     /** The Vert.x clients report a refused or dropped connection or a pool timeout without a type of its own. */
     private static boolean isVertxConnectionFailure(Throwable failure) {
         if (!(failure instanceof io.vertx.core.VertxException) && !failure.getClass().getName().startsWith("io.vertx.")) {

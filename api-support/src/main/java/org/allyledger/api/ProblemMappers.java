@@ -133,7 +133,7 @@ public class ProblemMappers {
                     "A database or broker this service needs is unavailable; nothing was changed. Retry later.")))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
-        String state = sqlState(e);
+        String state = Failures.sqlStateIn(e);
         if (state != null && state.startsWith("22")) {
             // input the checks above let through and the database refuses: the client's value, not our fault
             LOG.warnf("The database refused a value of a request: %s", e.getMessage());
@@ -181,16 +181,6 @@ public class ProblemMappers {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            String state = Failures.sqlState(cause);
-            if (state != null) {
-                return state;
-            }
-        }
-        return null;
     }
 
     private static Response respond(Problem problem) {

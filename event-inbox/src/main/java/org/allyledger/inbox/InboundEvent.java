@@ -49,52 +49,6 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         }
     }
 
-    /** A text field of the data that the event's contract requires: printable, as every producer validates it. */
-    public String text(String field) {
-        JsonNode value = data.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new MalformedEventException(type + " has no text field '" + field + "'");
-        }
-        String problem = TextRules.problem(value.asText());
-        if (problem != null) {
-            throw new MalformedEventException(type + " field '" + field + "' " + problem);
-        }
-        return value.asText();
-    }
-
-    /** A whole number the contract requires. */
-    public int number(String field) {
-        JsonNode value = data.get(field);
-        if (value == null || !value.canConvertToInt()) {
-            throw new MalformedEventException(type + " has no whole number '" + field + "'");
-        }
-        return value.asInt();
-    }
-
-    /** A whole number the contract allows to be null. */
-    public Integer optionalNumber(String field) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() ? null : number(field);
-    }
-
-    /** A date (YYYY-MM-DD) the contract requires. */
-    public java.time.LocalDate date(String field) {
-        try {
-            java.time.LocalDate date = java.time.LocalDate.parse(text(field));
-            if (date.isBefore(TextRules.EARLIEST) || date.isAfter(TextRules.LATEST)) {
-                throw new MalformedEventException(type + " date '" + field + "' is outside " + TextRules.EARLIEST + " to " + TextRules.LATEST);
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException(type + " has no date '" + field + "'");
-        }
-    }
-
-    public boolean flag(String field, boolean absent) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() ? absent : value.asBoolean(absent);
-    }
-
     private static String required(ConsumerRecord<String, String> record, String name) {
         String value = header(record, name);
         if (value == null || value.isBlank()) {
