@@ -21,22 +21,9 @@ class StreamFoldTest {
         }
     }
 
-    static final class Counters implements StreamType<Integer, CounterEvent> {
-        final EventCodec<CounterEvent> codec = EventCodec.of(CounterEvent.class, new ObjectMapper());
-
-        @Override
-        public String name() {
-            return "counter";
-        }
-
-        @Override
-        public EventCodec<CounterEvent> codec() {
-            return codec;
-        }
-
-        @Override
-        public Integer initialState() {
-            return 0;
+    static final class Counters extends StreamType<Integer, CounterEvent> {
+        Counters() {
+            super("counter", CounterEvent.class, 0, new ObjectMapper());
         }
 
         @Override

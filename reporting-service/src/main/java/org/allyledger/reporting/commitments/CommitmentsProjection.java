@@ -12,7 +12,7 @@ import org.allyledger.contracts.published.CommitmentsV1.CommitmentRenewed;
 import org.allyledger.contracts.published.CommitmentsV1.CommitmentWithdrawn;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.Inbox;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

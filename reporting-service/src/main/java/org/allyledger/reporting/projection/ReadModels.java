@@ -3,7 +3,7 @@ package org.allyledger.reporting.projection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Inbox;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;

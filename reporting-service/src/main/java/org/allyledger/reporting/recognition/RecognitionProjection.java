@@ -13,7 +13,7 @@ import org.allyledger.contracts.published.RecognitionV1.NominationWithdrawn;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.MalformedEventException;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

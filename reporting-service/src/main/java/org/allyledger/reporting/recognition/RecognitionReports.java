@@ -2,7 +2,7 @@ package org.allyledger.reporting.recognition;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package org.allyledger.reporting.sponsorship;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.reporting.commitments.Fulfilment;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.allyledger.contracts.published.SponsorshipsV1.SponsorshipPledged;
 import org.allyledger.contracts.published.SponsorshipsV1.SponsorshipWithdrawn;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.Inbox;
-import org.allyledger.reporting.infra.Sql;
+import org.allyledger.inbox.Sql;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

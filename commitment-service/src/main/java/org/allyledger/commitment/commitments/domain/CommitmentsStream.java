@@ -2,34 +2,16 @@ package org.allyledger.commitment.commitments.domain;
 
 import org.allyledger.contracts.published.CommitmentsV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.eventstore.EventCodec;
+import jakarta.inject.Singleton;
 import org.allyledger.eventstore.StreamType;
 
 /** The commitment streams: one per commitment id, published on the commitments topic. */
-@ApplicationScoped
-public class CommitmentsStream implements StreamType<Commitment, CommitmentEvent> {
+@Singleton
+public class CommitmentsStream extends StreamType<Commitment, CommitmentEvent> {
     public static final String NAME = "commitments";
 
-    private final EventCodec<CommitmentEvent> codec;
-
     public CommitmentsStream(ObjectMapper json) {
-        this.codec = EventCodec.of(CommitmentEvent.class, json);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public EventCodec<CommitmentEvent> codec() {
-        return codec;
-    }
-
-    @Override
-    public Commitment initialState() {
-        return Commitment.NONE;
+        super(NAME, CommitmentEvent.class, Commitment.NONE, json);
     }
 
     @Override

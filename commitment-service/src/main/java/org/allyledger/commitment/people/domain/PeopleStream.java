@@ -2,33 +2,16 @@ package org.allyledger.commitment.people.domain;
 
 import org.allyledger.contracts.published.PeopleV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.allyledger.contracts.PeopleEventTypes;
-import org.allyledger.eventstore.EventCodec;
 import org.allyledger.eventstore.StreamType;
 
 /** The people streams: one per employee id, published on the people topic. */
-@ApplicationScoped
-public class PeopleStream implements StreamType<Person, PersonEvent> {
-    private final EventCodec<PersonEvent> codec;
+@Singleton
+public class PeopleStream extends StreamType<Person, PersonEvent> {
 
     public PeopleStream(ObjectMapper json) {
-        this.codec = EventCodec.of(PersonEvent.class, json);
-    }
-
-    @Override
-    public String name() {
-        return PeopleEventTypes.STREAM_TYPE;
-    }
-
-    @Override
-    public EventCodec<PersonEvent> codec() {
-        return codec;
-    }
-
-    @Override
-    public Person initialState() {
-        return Person.UNKNOWN;
+        super(PeopleEventTypes.STREAM_TYPE, PersonEvent.class, Person.UNKNOWN, json);
     }
 
     @Override

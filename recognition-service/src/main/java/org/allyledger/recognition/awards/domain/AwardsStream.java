@@ -2,42 +2,23 @@ package org.allyledger.recognition.awards.domain;
 
 import org.allyledger.contracts.published.RecognitionV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.eventstore.EventCodec;
+import jakarta.inject.Singleton;
 import org.allyledger.eventstore.StreamType;
 
 import java.time.YearMonth;
 
 /** The award streams, one per month ({@code award-YYYY-MM}), on the recognition topic. */
-@ApplicationScoped
-public class AwardsStream implements StreamType<MonthAward, AwardEvent> {
+@Singleton
+public class AwardsStream extends StreamType<MonthAward, AwardEvent> {
     public static final String NAME = "recognition";
     private static final String PREFIX = "award-";
 
-    private final EventCodec<AwardEvent> codec;
-
     public AwardsStream(ObjectMapper json) {
-        this.codec = EventCodec.of(AwardEvent.class, json);
+        super(NAME, AwardEvent.class, new MonthAward(null, null, MonthAward.AwardStatus.OPEN), json);
     }
 
     public static String streamId(YearMonth month) {
         return PREFIX + month;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public EventCodec<AwardEvent> codec() {
-        return codec;
-    }
-
-    /** The month is not known before the first event; {@link MonthAward#open} gives the state of a given month. */
-    @Override
-    public MonthAward initialState() {
-        return new MonthAward(null, null, MonthAward.AwardStatus.OPEN);
     }
 
     @Override

@@ -2,37 +2,20 @@ package org.allyledger.recognition.nominations.domain;
 
 import org.allyledger.contracts.published.RecognitionV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.eventstore.EventCodec;
+import jakarta.inject.Singleton;
 import org.allyledger.eventstore.StreamType;
 import org.allyledger.contracts.NominatorSeal;
 
 /** The nomination streams, one per nomination id, on the recognition topic. */
-@ApplicationScoped
-public class NominationsStream implements StreamType<Nomination, NominationEvent> {
+@Singleton
+public class NominationsStream extends StreamType<Nomination, NominationEvent> {
     public static final String NAME = "recognition";
 
-    private final EventCodec<NominationEvent> codec;
     private final NominatorSeal seal;
 
     public NominationsStream(ObjectMapper json, NominatorSeal seal) {
-        this.codec = EventCodec.of(NominationEvent.class, json);
+        super(NAME, NominationEvent.class, Nomination.NONE, json);
         this.seal = seal;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public EventCodec<NominationEvent> codec() {
-        return codec;
-    }
-
-    @Override
-    public Nomination initialState() {
-        return Nomination.NONE;
     }
 
     @Override

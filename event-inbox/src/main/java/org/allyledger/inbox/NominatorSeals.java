@@ -1,4 +1,4 @@
-package org.allyledger.recognition.infra;
+package org.allyledger.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -6,9 +6,13 @@ import jakarta.inject.Singleton;
 import org.allyledger.contracts.NominatorSeal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The seal for anonymous nominators, keyed by configuration. */
+/**
+ * The seal for anonymous nominators, keyed by configuration: recognition-service seals with it, reporting-service (an
+ * authorised consumer) opens it to credit the nominator's department, never to show them. A service that injects no
+ * seal needs no key.
+ */
 @ApplicationScoped
-public class Seals {
+public class NominatorSeals {
 
     @Produces
     @Singleton

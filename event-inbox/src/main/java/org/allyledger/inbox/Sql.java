@@ -1,4 +1,4 @@
-package org.allyledger.reporting.infra;
+package org.allyledger.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
