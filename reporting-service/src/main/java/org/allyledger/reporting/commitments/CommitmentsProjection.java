@@ -36,18 +36,24 @@ public class CommitmentsProjection extends Projector<CommitmentsV1> {
     @Override
     protected Uni<Void> project(CommitmentsV1 event, InboundEvent envelope) {
         return switch (event) {
-            case CommitmentMade e -> Sql.update("insert into commitments (commitment_id, ally_id, category, starts_on, ends_on,"
-                            + " target, status, made_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7) on conflict do nothing",
-                    e.commitmentId(), e.allyId(), e.category(), e.startsOn(), e.endsOn(), e.targetActions(), envelope.time());
-            case ActionLogged e -> Sql.update("insert into commitment_actions (action_id, commitment_id, ally_id, kind,"
+            case CommitmentMade(var commitmentId, var allyId, var category, var statement, var startsOn, var endsOn, var targetActions,
+                                var visibility, var renewedFrom) ->
+                    Sql.update("insert into commitments (commitment_id, ally_id, category, starts_on, ends_on,"
+                            + " target, status, made_at, renewed_from) values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7, ?8) on conflict do nothing",
+                            commitmentId, allyId, category, startsOn, endsOn, targetActions, envelope.time(), renewedFrom);
+            case ActionLogged(var commitmentId, var allyId, var actionId, var kind, var occurredOn, var note, var evidenceUrl, var source,
+                              var externalRef) ->
+                    Sql.update("insert into commitment_actions (action_id, commitment_id, ally_id, kind,"
                             + " occurred_on, logged_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
-                    e.actionId(), e.commitmentId(), e.allyId(), e.kind(), e.occurredOn(), envelope.time());
-            case CommitmentAmended e -> Sql.update("update commitments set ends_on = ?2, target = ?3 where commitment_id = ?1",
-                    e.commitmentId(), e.endsOn(), e.targetActions());
+                    actionId, commitmentId, allyId, kind, occurredOn, envelope.time());
+            case CommitmentAmended(var commitmentId, var allyId, var statement, var targetActions, var endsOn, var reason) ->
+                    Sql.update("update commitments set ends_on = ?2, target = ?3 where commitment_id = ?1",
+                    commitmentId, endsOn, targetActions);
             case CommitmentFulfilled e -> close(e.commitmentId(), "FULFILLED", envelope);
             case CommitmentWithdrawn e -> close(e.commitmentId(), "WITHDRAWN", envelope);
             case CommitmentLapsed e -> close(e.commitmentId(), "LAPSED", envelope);
-            case CommitmentRenewed e -> Uni.createFrom().voidItem();
+            case CommitmentRenewed e -> Sql.update("update commitments set renewed_as = ?2 where commitment_id = ?1", e.commitmentId(),
+                    e.renewedAs());
         };
     }
 

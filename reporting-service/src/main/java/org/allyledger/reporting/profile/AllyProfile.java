@@ -8,16 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One ally's record across the program. Nominations given list only the non-anonymous ones: an anonymous
+ * One ally's record across the program. A commitment names the one it renews and its renewal; {@code commitmentsRenewed}
+ * counts the ally's commitments renewed into a new one. Nominations given list only the non-anonymous ones: an anonymous
  * nominator stays anonymous in every report.
  */
 public record AllyProfile(String employeeId, String department, String location, String workModel, boolean active,
-                          List<Commitment> commitments, long actionsLogged, List<Sponsorship> sponsorships,
+                          List<Commitment> commitments, long actionsLogged, long commitmentsRenewed, List<Sponsorship> sponsorships,
                           List<Nomination> nominationsReceived, List<Nomination> nominationsGiven, long endorsementsGiven,
                           List<String> awards) implements CsvExportable {
 
     public record Commitment(String commitmentId, String category, LocalDate startsOn, LocalDate endsOn, int target,
-                             String status, long actionsLogged) {
+                             String status, long actionsLogged, String renewedFrom, String renewedAs) {
     }
 
     public record Sponsorship(String initiativeId, String initiative, int year, String status) {
@@ -30,14 +31,16 @@ public record AllyProfile(String employeeId, String department, String location,
     /** As CSV, one row per item of the profile, each with the ally's attributes and the section it belongs to. */
     @Override
     public List<String> csvHeader() {
-        return List.of("employeeId", "department", "location", "workModel", "active", "section", "itemId", "period", "detail", "status", "count");
+        return List.of("employeeId", "department", "location", "workModel", "active", "section", "itemId", "period", "detail", "status", "count", "renewedFrom",
+                "renewedAs");
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         commitments.forEach(c -> rows.add(row("commitment", c.commitmentId(), c.startsOn() + "/" + c.endsOn(), c.category(), c.status(),
-                c.actionsLogged())));
+                c.actionsLogged(), c.renewedFrom(), c.renewedAs())));
+        rows.add(row("commitmentsRenewed", null, null, null, null, commitmentsRenewed));
         sponsorships.forEach(s -> rows.add(row("sponsorship", s.initiativeId(), s.year(), s.initiative(), s.status(), null)));
         nominationsReceived.forEach(n -> rows.add(row("nominationReceived", n.nominationId(), n.awardMonth(), null, n.status(), n.endorsements())));
         nominationsGiven.forEach(n -> rows.add(row("nominationGiven", n.nominationId(), n.awardMonth(), n.otherParty(), n.status(), n.endorsements())));
@@ -47,6 +50,12 @@ public record AllyProfile(String employeeId, String department, String location,
     }
 
     private List<Object> row(String section, String itemId, Object period, String detail, String status, Long count) {
-        return Arrays.asList(employeeId, department, location, workModel, active, section, itemId, period, detail, status, count);
+        return row(section, itemId, period, detail, status, count, null, null);
+    }
+
+    private List<Object> row(String section, String itemId, Object period, String detail, String status, Long count, String renewedFrom,
+                             String renewedAs) {
+        return Arrays.asList(employeeId, department, location, workModel, active, section, itemId, period, detail, status, count,
+                renewedFrom, renewedAs);
     }
 }

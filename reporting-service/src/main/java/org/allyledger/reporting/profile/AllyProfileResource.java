@@ -27,7 +27,7 @@ public class AllyProfileResource {
     private static final String PERSON = "select department, location, work_model, active from people where employee_id = ?1";
     private static final String COMMITMENTS = """
             select c.commitment_id, c.category, c.starts_on, c.ends_on, c.target, c.status,
-                   (select count(*) from commitment_actions a where a.commitment_id = c.commitment_id)
+                   (select count(*) from commitment_actions a where a.commitment_id = c.commitment_id), c.renewed_from, c.renewed_as
             from commitments c where c.ally_id = ?1 order by c.made_at, c.commitment_id""";
     private static final String SPONSORSHIPS = """
             select p.initiative_id, i.name, p.year, p.status from pledges p join initiatives i on i.initiative_id = p.initiative_id
@@ -62,11 +62,12 @@ public class AllyProfileResource {
     private static AllyProfile profile(String employeeId, Object[] person, List<List<Object[]>> parts) {
         List<AllyProfile.Commitment> commitments = parts.get(0).stream().map(r -> new AllyProfile.Commitment((String) r[0],
                 (String) r[1], (LocalDate) r[2], (LocalDate) r[3], ((Number) r[4]).intValue(), (String) r[5],
-                ((Number) r[6]).longValue())).toList();
+                ((Number) r[6]).longValue(), (String) r[7], (String) r[8])).toList();
         List<AllyProfile.Sponsorship> sponsorships = parts.get(1).stream().map(r -> new AllyProfile.Sponsorship((String) r[0],
                 (String) r[1], ((Number) r[2]).intValue(), (String) r[3])).toList();
         return new AllyProfile(employeeId, (String) person[0], (String) person[1], (String) person[2], (Boolean) person[3],
-                commitments, commitments.stream().mapToLong(AllyProfile.Commitment::actionsLogged).sum(), sponsorships,
+                commitments, commitments.stream().mapToLong(AllyProfile.Commitment::actionsLogged).sum(),
+                commitments.stream().filter(c -> c.renewedAs() != null).count(), sponsorships,
                 nominations(parts.get(2)), nominations(parts.get(3)), ((Number) parts.get(4).get(0)[0]).longValue(),
                 parts.get(5).stream().map(r -> (String) r[0]).toList());
     }

@@ -43,14 +43,16 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
             case NominationSubmitted e -> Sql.update("insert into nominations (nomination_id, nominee_id, nominator_id, anonymous,"
                             + " award_month, categories, status, submitted_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'SUBMITTED', ?7) on conflict do nothing",
                     e.nominationId(), e.nomineeId(), nominator(e), e.anonymous(), e.awardMonth(), categories(e), envelope.time());
-            case NominationEndorsed e -> Sql.update("insert into endorsements (nomination_id, endorser_id, endorsed_at)"
-                    + " values (?1, ?2, ?3) on conflict do nothing", e.nominationId(), e.endorserId(), envelope.time());
+            case NominationEndorsed(var nominationId, var nomineeId, var awardMonth, var endorserId, var note) ->
+                    Sql.update("insert into endorsements (nomination_id, endorser_id, endorsed_at)"
+                    + " values (?1, ?2, ?3) on conflict do nothing", nominationId, endorserId, envelope.time());
             case NominationWithdrawn e -> status(e.nominationId(), "WITHDRAWN");
             case NominationRejected e -> status(e.nominationId(), "REJECTED");
-            case AllyOfTheMonthAwarded e -> Sql.update("insert into awards (award_month, winner_id, status, awarded_at)"
+            case AllyOfTheMonthAwarded(var awardMonth, var winnerId, var note) ->
+                    Sql.update("insert into awards (award_month, winner_id, status, awarded_at)"
                             + " values (?1, ?2, 'AWARDED', ?3) on conflict (award_month) do update set winner_id = excluded.winner_id,"
                             + " status = 'AWARDED', awarded_at = excluded.awarded_at",
-                    e.awardMonth(), e.winnerId(), envelope.time());
+                    awardMonth, winnerId, envelope.time());
             case AwardRevoked e -> Sql.update("update awards set status = 'REVOKED' where award_month = ?1", e.awardMonth());
         };
     }

@@ -33,7 +33,8 @@ public class SponsorshipReports {
             select %s as grp, count(*),
                    count(*) filter (where c.status = 'ACTIVE'), count(*) filter (where c.status = 'FULFILLED'),
                    count(*) filter (where c.status = 'WITHDRAWN'), count(*) filter (where c.status = 'LAPSED'),
-                   coalesce(sum((select count(*) from commitment_actions a where a.commitment_id = c.commitment_id)), 0)
+                   coalesce(sum((select count(*) from commitment_actions a where a.commitment_id = c.commitment_id)), 0),
+                   count(*) filter (where c.renewed_as is not null)
             from commitments c
             where extract(year from c.starts_on) = ?1
             group by 1 order by 1""";
@@ -74,7 +75,7 @@ public class SponsorshipReports {
         return Sql.rows(FULFILMENT.formatted(FULFILMENT_GROUPS.get(by)), year).map(rows -> new Fulfilment(year, by, rows.stream()
                 .map(r -> new Fulfilment.Group(r[0] == null ? "unknown" : (String) r[0], number(r[1]), number(r[2]), number(r[3]),
                         number(r[4]), number(r[5]), number(r[1]) == 0 ? 0 : Math.round(number(r[3]) * 1000.0 / number(r[1])) / 1000.0,
-                        number(r[6])))
+                        number(r[6]), number(r[7])))
                 .toList()));
     }
 

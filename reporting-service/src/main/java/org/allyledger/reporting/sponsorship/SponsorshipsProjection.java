@@ -34,16 +34,18 @@ public class SponsorshipsProjection extends Projector<SponsorshipsV1> {
     @Override
     protected Uni<Void> project(SponsorshipsV1 event, InboundEvent envelope) {
         return switch (event) {
-            case InitiativeLaunched e -> Sql.update("insert into initiatives (initiative_id, name, erg, year, sponsor_capacity,"
+            case InitiativeLaunched(var initiativeId, var name, var erg, var year, var description, var sponsorCapacity) ->
+                    Sql.update("insert into initiatives (initiative_id, name, erg, year, sponsor_capacity,"
                             + " open, launched_at) values (?1, ?2, ?3, ?4, ?5, true, ?6) on conflict do nothing",
-                    e.initiativeId(), e.name(), e.erg(), e.year(), e.sponsorCapacity(), envelope.time());
+                    initiativeId, name, erg, year, sponsorCapacity, envelope.time());
             case InitiativeClosed e -> Sql.update("update initiatives set open = false where initiative_id = ?1", e.initiativeId());
-            case SponsorshipPledged e -> Sql.update("insert into pledges (initiative_id, ally_id, year, status, pledged_at)"
+            case SponsorshipPledged(var initiativeId, var allyId, var year) ->
+                    Sql.update("insert into pledges (initiative_id, ally_id, year, status, pledged_at)"
                             + " values (?1, ?2, ?3, 'PLEDGED', ?4) on conflict (initiative_id, ally_id) do update set status = 'PLEDGED',"
                             + " pledged_at = excluded.pledged_at",
-                    e.initiativeId(), e.allyId(), e.year(), envelope.time());
-            case SponsorshipFulfilled e -> pledge(e.initiativeId(), e.allyId(), "FULFILLED");
-            case SponsorshipWithdrawn e -> pledge(e.initiativeId(), e.allyId(), "WITHDRAWN");
+                    initiativeId, allyId, year, envelope.time());
+            case SponsorshipFulfilled(var initiativeId, var allyId, var year, var outcome) -> pledge(initiativeId, allyId, "FULFILLED");
+            case SponsorshipWithdrawn(var initiativeId, var allyId, var year, var reason) -> pledge(initiativeId, allyId, "WITHDRAWN");
         };
     }
 

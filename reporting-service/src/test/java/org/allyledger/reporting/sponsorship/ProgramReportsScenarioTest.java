@@ -78,6 +78,11 @@ class ProgramReportsScenarioTest {
                     "\"allyId\": \"%s\", \"actionsLogged\": 0, \"targetActions\": 1, \"endedOn\": \"2032-06-30\"".formatted(id("m1")));
             made(events, "c4", "m2", "MENTORING_AND_SPONSORING", 5);
             action(events, "c4", "m2", "a4", 2);
+            // c4 is renewed into c5, which starts the next year: counted as renewed in 2032, as made in 2033
+            commitment(events, "c4", "CommitmentRenewed", 3, "\"allyId\": \"%s\", \"renewedAs\": \"%s\"".formatted(id("m2"), id("c5")));
+            commitment(events, "c5", "CommitmentMade", 1, """
+                    "allyId": "%s", "category": "MENTORING_AND_SPONSORING", "statement": "s", "startsOn": "2033-01-01",
+                    "endsOn": "2033-06-30", "targetActions": 5, "visibility": "PRIVATE", "renewedFrom": "%s\"""".formatted(id("m2"), id("c4")));
 
             launched(events, "i1", "Panels", 10);
             launched(events, "i2", "Circles", null);
@@ -117,16 +122,19 @@ class ProgramReportsScenarioTest {
                 .body("groups.withdrawn", contains(1, 0))
                 .body("groups.lapsed", contains(0, 1))
                 .body("groups.fulfilmentRate", contains(0.5f, 0.0f))
-                .body("groups.actionsLogged", contains(3, 1));
+                .body("groups.actionsLogged", contains(3, 1))
+                .body("groups.renewed", contains(0, 1));
         asAnalyst().get("/reports/commitment-fulfilment?year=2032&by=department").then().statusCode(200)
                 .body("groups.name", contains(mkt, ops))
                 .body("groups.made", contains(2, 2))
                 .body("groups.fulfilled", contains(0, 1));
         String csv = asAnalyst().accept("text/csv").get("/reports/commitment-fulfilment?year=2032&by=category")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
-        assertEquals(List.of("year,by,group,made,active,fulfilled,withdrawn,lapsed,fulfilmentRate,actionsLogged",
-                "2032,category,CONTINUOUS_LEARNING,2,0,1,1,0,0.5,3",
-                "2032,category,MENTORING_AND_SPONSORING,2,1,0,0,1,0.0,1"), csv.lines().toList());
+        assertEquals(List.of("year,by,group,made,active,fulfilled,withdrawn,lapsed,fulfilmentRate,actionsLogged,renewed",
+                "2032,category,CONTINUOUS_LEARNING,2,0,1,1,0,0.5,3,0",
+                "2032,category,MENTORING_AND_SPONSORING,2,1,0,0,1,0.0,1,1"), csv.lines().toList());
+        asAnalyst().get("/reports/commitment-fulfilment?year=2033&by=category").then().statusCode(200)
+                .body("groups.find { it.name == 'MENTORING_AND_SPONSORING' }.made", equalTo(1));
 
         asAnalyst().get("/reports/sponsorship?year=2032").then().statusCode(200)
                 .body("initiatives.findAll { it.name.endsWith('" + run + "') }.name", contains(id("Circles"), id("Panels")))
@@ -141,7 +149,16 @@ class ProgramReportsScenarioTest {
 
         asAnalyst().get("/reports/allies/{id}", id("d1")).then().statusCode(200)
                 .body("department", equalTo(ops)).body("commitments.status", contains("FULFILLED"))
-                .body("actionsLogged", equalTo(2)).body("sponsorships.status", contains("PLEDGED", "FULFILLED"));
+                .body("actionsLogged", equalTo(2)).body("sponsorships.status", contains("PLEDGED", "FULFILLED"))
+                .body("commitmentsRenewed", equalTo(0));
+        asAnalyst().get("/reports/allies/{id}", id("m2")).then().statusCode(200)
+                .body("commitments.commitmentId", contains(id("c4"), id("c5")))
+                .body("commitments.renewedAs", contains(id("c5"), null))
+                .body("commitments.renewedFrom", contains(null, id("c4")))
+                .body("commitmentsRenewed", equalTo(1));
+        String profileCsv = asAnalyst().accept("text/csv").get("/reports/allies/{id}", id("m2")).then().statusCode(200).extract().asString();
+        assertTrue(profileCsv.lines().anyMatch(line -> line.startsWith(id("m2") + ",") && line.contains(",commitment," + id("c4") + ",")
+                && line.endsWith("," + id("c5"))), profileCsv);
 
         List<String> unpledged = new ArrayList<>();
         String cursor = "";

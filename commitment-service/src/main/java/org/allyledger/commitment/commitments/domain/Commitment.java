@@ -121,8 +121,10 @@ public record Commitment(String id, String allyId, AllyshipCategory category, St
     /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public Commitment apply(CommitmentEvent event) {
         return switch (event) {
-            case CommitmentMade e -> new Commitment(e.commitmentId(), e.allyId(), e.category(), e.statement(), e.startsOn(), e.endsOn(),
-                    e.targetActions(), e.visibility(), CommitmentStatus.ACTIVE, 0, Map.of(), e.renewedFrom(), null);
+            case CommitmentMade(var commitmentId, var allyId, var category, var statement, var startsOn, var endsOn, var targetActions,
+                                var visibility, var renewedFrom) ->
+                    new Commitment(commitmentId, allyId, category, statement, startsOn, endsOn,
+                    targetActions, visibility, CommitmentStatus.ACTIVE, 0, Map.of(), renewedFrom, null);
             case ActionLogged e -> new Commitment(id, allyId, category, statement, startsOn, endsOn, targetActions, visibility, status,
                     actionsLogged + 1, withExternalRef(e.externalRef(), e.actionId()), renewedFrom, renewedAs);
             case CommitmentAmended e -> new Commitment(id, allyId, category, e.statement(), startsOn, e.endsOn(), e.targetActions(),

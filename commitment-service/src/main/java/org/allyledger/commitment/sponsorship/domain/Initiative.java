@@ -87,7 +87,8 @@ public record Initiative(String id, String name, String erg, int year, String de
     /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public Initiative apply(InitiativeEvent event) {
         return switch (event) {
-            case InitiativeLaunched e -> new Initiative(e.initiativeId(), e.name(), e.erg(), e.year(), e.description(), e.sponsorCapacity(),
+            case InitiativeLaunched(var initiativeId, var name, var erg, var year, var description, var sponsorCapacity) ->
+                    new Initiative(initiativeId, name, erg, year, description, sponsorCapacity,
                     true, Map.of());
             case InitiativeClosed e -> new Initiative(id, name, erg, year, description, sponsorCapacity, false, pledges);
             case SponsorshipPledged e -> withPledge(e.allyId(), PledgeStatus.PLEDGED);

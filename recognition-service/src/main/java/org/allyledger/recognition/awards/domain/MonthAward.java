@@ -59,7 +59,8 @@ public record MonthAward(YearMonth month, String winnerId, AwardStatus status) {
     /** A pure fold: the compiler checks that every event type of the stream has its branch. */
     public MonthAward apply(AwardEvent event) {
         return switch (event) {
-            case AllyOfTheMonthAwarded e -> new MonthAward(YearMonth.parse(e.awardMonth()), e.winnerId(), AwardStatus.AWARDED);
+            case AllyOfTheMonthAwarded(var awardMonth, var winnerId, var note) ->
+                    new MonthAward(YearMonth.parse(awardMonth), winnerId, AwardStatus.AWARDED);
             case AwardRevoked e -> new MonthAward(YearMonth.parse(e.awardMonth()), winnerId, AwardStatus.REVOKED);
         };
     }

@@ -91,8 +91,10 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
     /** Applies an event; {@code unseal} recovers an anonymous nominator's id. */
     public Nomination apply(NominationEvent event, UnaryOperator<String> unseal) {
         return switch (event) {
-            case NominationSubmitted e -> new Nomination(e.nominationId(), e.anonymous() ? unseal.apply(e.sealedNominator()) : e.nominatorId(),
-                    e.nomineeId(), YearMonth.parse(e.awardMonth()), e.categories(), e.citation(), e.anonymous(), e.linkedActionIds(),
+            case NominationSubmitted(var nominationId, var nomineeId, var awardMonth, var categories, var citation, var anonymous,
+                                     var nominatorId, var sealedNominator, var linkedActionIds) ->
+                    new Nomination(nominationId, anonymous ? unseal.apply(sealedNominator) : nominatorId,
+                    nomineeId, YearMonth.parse(awardMonth), categories, citation, anonymous, linkedActionIds,
                     NominationStatus.SUBMITTED, Set.of());
             case NominationEndorsed e -> {
                 Set<String> after = new LinkedHashSet<>(endorsers);
