@@ -24,6 +24,13 @@ public final class Failures {
     /** SQLSTATE classes that recur: 22 data exception, 23 integrity constraint violation. */
     private static final Set<String> DETERMINISTIC_CLASSES = Set.of("22", "23");
 
+    /** A dependency of the service is not available yet or for now; the same request succeeds later. */
+    public static class Unavailable extends RuntimeException {
+        public Unavailable(String reason) {
+            super(reason);
+        }
+    }
+
     public static Kind classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String state = sqlState(cause);
@@ -36,7 +43,7 @@ public final class Failures {
                     return Kind.DETERMINISTIC;
                 }
             }
-            if (cause instanceof IOException || cause instanceof TimeoutException
+            if (cause instanceof Unavailable || cause instanceof IOException || cause instanceof TimeoutException
                     || cause instanceof io.vertx.sqlclient.ClosedConnectionException
                     || cause instanceof org.apache.kafka.common.errors.RetriableException
                     || isVertxConnectionFailure(cause)) {

@@ -9,7 +9,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String existing) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://allyledger.org/problems/";
+    static final String TYPE_BASE = "https://allyledger.org/problems/";
 
     public record FieldError(String field, String message) {
     }

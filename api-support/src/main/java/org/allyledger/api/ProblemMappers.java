@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.input.InvalidValueException;
+import org.allyledger.domain.Rejection;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,6 +42,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.problem());
+    }
+
+    /** The one place where a domain rejection becomes an HTTP problem. */
+    @ServerExceptionMapper
+    public Response rejected(Rejection rejection) {
+        return respond(problemOf(rejection));
+    }
+
+    /** The problem a rejection answers; public for tests of domain rules, which assert what a client will see. */
+    public static Problem problemOf(Rejection rejection) {
+        return switch (rejection) {
+            case Rejection.RuleViolated violated -> new Problem(Problem.TYPE_BASE + "rule-violated", "A rule is not met", 422,
+                    violated.getMessage(), List.of(new Problem.FieldError(violated.field(), violated.rule())));
+            case Rejection.StateConflict conflict -> {
+                Problem problem = Problem.of(409, conflict.kind(), "Conflict with the current state", conflict.getMessage());
+                yield conflict.existing() == null ? problem : problem.pointingAt(conflict.existing());
+            }
+            case Rejection.NotFound notFound -> Problem.of(404, "not-found", "Not found", notFound.getMessage());
+            case Rejection.NotPermitted notPermitted -> Problem.of(403, "forbidden", "Forbidden", notPermitted.getMessage());
+        };
     }
 
     @ServerExceptionMapper

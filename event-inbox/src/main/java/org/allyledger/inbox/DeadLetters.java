@@ -15,7 +15,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

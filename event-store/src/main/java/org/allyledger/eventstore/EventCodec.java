@@ -38,6 +38,15 @@ public final class EventCodec<E> {
         return java.util.Collections.unmodifiableSet(classesByType.keySet());
     }
 
+    /** The stored type name of an event record class of the family, for queries over the event store. */
+    public String typeOf(Class<? extends E> eventClass) {
+        String type = typesByClass.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass + " is not an event of this family");
+        }
+        return type;
+    }
+
     public String typeOf(E event) {
         return typesByClass.get(event.getClass());
     }

@@ -9,10 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.api.Problem;
-import org.allyledger.api.ProblemException;
-import org.allyledger.eventstore.command.IdempotencyRecord;
-import org.allyledger.eventstore.command.IdempotencyKeyTakenException;
+import org.allyledger.api.Failures;
+import org.allyledger.eventstore.IdempotencyRecord;
+import org.allyledger.eventstore.IdempotencyKeyTakenException;
 import org.allyledger.eventstore.relay.EventRelay;
 
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ public class EventStore {
     private static final String IDEMPOTENCY_KEY = "idempotency_keys_pkey";
     private static final String CLAIM = "insert into unique_claims (scope, key, owner) values ($1, $2, $3)";
     private static final String CLAIM_KEY = "unique_claims_pkey";
+    private static final String STREAM_VERSION_KEY = "events_stream_version";
     private static final String LOAD = "select version, event_type, payload::text from events"
             + " where stream_type = $1 and stream_id = $2 order by version";
 
@@ -93,33 +93,31 @@ public class EventStore {
         }
         if (!relay.captureReady()) {
             // an event written before the replication slot exists would never be published
-            return Uni.createFrom().failure(new ProblemException(Problem.of(503, "not-ready", "Not ready",
-                    "The service is starting and cannot record changes yet; retry in a few seconds.")));
+            return Uni.createFrom().failure(new Failures.Unavailable("the event relay is not capturing yet: the service is starting"));
         }
         String metadataJson = metadata == null ? null : write(metadata);
         return pool.withTransaction(connection -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
+                    // each write names what its own unique key refuses: which claim, which stream, the key
                     for (UniqueClaim claim : claims) {
                         chain = chain.flatMap(done -> connection.preparedQuery(CLAIM)
-                                .execute(Tuple.of(claim.scope(), claim.key(), claim.owner())).replaceWithVoid());
+                                .execute(Tuple.of(claim.scope(), claim.key(), claim.owner())).replaceWithVoid()
+                                .onFailure(e -> violates(e, CLAIM_KEY)).transform(e -> new ClaimTakenException(claim.scope(), claim.key())));
                     }
                     for (StreamAppend<?> append : appends) {
                         if (!append.events().isEmpty()) {
-                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson));
+                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson)
+                                    .onFailure(e -> violates(e, STREAM_VERSION_KEY)).transform(e -> new ConcurrencyConflictException(
+                                            append.type().name(), append.streamId(), append.expectedVersion())));
                         }
                     }
                     if (idempotency != null) {
                         chain = chain.flatMap(done -> connection.preparedQuery(RECORD_RESPONSE).execute(Tuple.from(Arrays.asList(
-                                idempotency.caller(), idempotency.key(), idempotency.fingerprint(), idempotency.status(),
-                                idempotency.body(), idempotency.etag(), idempotency.location()))).replaceWithVoid());
+                                        idempotency.caller(), idempotency.key(), idempotency.fingerprint(), idempotency.status(),
+                                        idempotency.body(), idempotency.etag(), idempotency.location()))).replaceWithVoid()
+                                .onFailure(e -> violates(e, IDEMPOTENCY_KEY)).transform(e -> new IdempotencyKeyTakenException()));
                     }
                     return chain;
-                })
-                .onFailure(EventStore::isUniqueViolation)
-                .transform(e -> switch (java.util.Objects.requireNonNullElse(((PgException) e).getConstraint(), "")) {
-                    case IDEMPOTENCY_KEY -> new IdempotencyKeyTakenException();
-                    case CLAIM_KEY -> claimIn(claims, (PgException) e);
-                    default -> conflictOn(appends, (PgException) e);
                 });
     }
 
@@ -127,12 +125,6 @@ public class EventStore {
     public Uni<String> claimOwner(String scope, String key) {
         return pool.preparedQuery("select owner from unique_claims where scope = $1 and key = $2").execute(Tuple.of(scope, key))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
-    }
-
-    private static ClaimTakenException claimIn(List<UniqueClaim> claims, PgException e) {
-        String detail = e.getDetail() == null ? "" : e.getDetail();
-        UniqueClaim taken = claims.stream().filter(c -> detail.contains(c.key())).findFirst().orElse(claims.get(0));
-        return new ClaimTakenException(taken.scope(), taken.key());
     }
 
     private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson) {
@@ -154,15 +146,9 @@ public class EventStore {
                 });
     }
 
-    /** Names the stream whose version was taken, from the violated key's detail. */
-    private static ConcurrencyConflictException conflictOn(List<StreamAppend<?>> appends, PgException e) {
-        String detail = e.getDetail() == null ? "" : e.getDetail();
-        StreamAppend<?> culprit = appends.stream().filter(a -> detail.contains(a.streamId())).findFirst().orElse(appends.get(0));
-        return new ConcurrencyConflictException(culprit.type().name(), culprit.streamId(), culprit.expectedVersion());
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    /** Whether the failure is a unique violation of the named constraint (never read from the message text). */
+    private static boolean violates(Throwable e, String constraint) {
+        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
     }
 
     private String write(EventMetadata metadata) {

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import org.allyledger.infra.testing.ApiFuzzer;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
+import org.allyledger.infra.testing.OpenApiContract;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TestDatabase;
 import org.allyledger.infra.testing.TestTokens;
@@ -30,5 +31,10 @@ class ApiFuzzTest {
 
         assertEquals(java.util.List.of(), report.failures(), report.failures().size() + " of " + report.sent() + " requests");
         assertTrue(report.sent() > 300, "sent " + report.sent());
+    }
+
+    @Test
+    void theOpenApiDocumentNamesEveryOperationAndDocumentsEveryAnswer() throws Exception {
+        assertEquals(java.util.List.of(), OpenApiContract.gaps(URI.create(RestAssured.baseURI + ":" + RestAssured.port)));
     }
 }

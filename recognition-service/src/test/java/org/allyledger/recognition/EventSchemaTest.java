@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.Topics;
-import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.writeapi.CommandExecutor;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.EventSchemas;
 import org.allyledger.infra.testing.KafkaTestResource;

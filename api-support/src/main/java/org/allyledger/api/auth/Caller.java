@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 
 /** Who is calling, and on whose behalf: the ownership rules that roles alone cannot express. */
 @RequestScoped

@@ -15,6 +15,11 @@ public final class EventSchemas {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Whether a JSON Schema is published for the type. */
+    public static boolean isPublished(String type) {
+        return EventSchemas.class.getClassLoader().getResource("schemas/" + type + ".json") != null;
+    }
+
     /**
      * @return the violations, empty when the payload is valid
      * @throws IllegalStateException if no schema is published for the type

@@ -24,9 +24,27 @@ public final class EventSender implements AutoCloseable {
         return cloudEvent(topic, streamId, id, type, version, json, OffsetDateTime.now());
     }
 
-    /** As {@link #cloudEvent(String, String, UUID, String, long, String)}, at a given event time. */
+    /**
+     * As {@link #cloudEvent(String, String, UUID, String, long, String)}, at a given event time. A fixture of a published
+     * type must be valid against the type's JSON Schema, so consumer tests feed only what a producer may publish; a type
+     * without a schema (one a newer producer might add) passes as it is.
+     *
+     * @throws AssertionError naming the violations when the fixture does not fit its schema
+     */
     public static ProducerRecord<String, String> cloudEvent(String topic, String streamId, UUID id, String type, long version, String json,
                                                             OffsetDateTime time) {
+        if (EventSchemas.isPublished(type)) {
+            var violations = EventSchemas.violations(type, json);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the fixture of " + type + " does not fit its schema: " + violations + " in " + json);
+            }
+        }
+        return malformed(topic, streamId, id, type, version, json, time);
+    }
+
+    /** A record with the headers of a CloudEvent and whatever data is given, for tests of what consumers do with bad records. */
+    public static ProducerRecord<String, String> malformed(String topic, String streamId, UUID id, String type, long version, String json,
+                                                           OffsetDateTime time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, streamId, json);
         header(record, CloudEventHeaders.ID, id.toString());
         header(record, CloudEventHeaders.TYPE, type);
@@ -37,6 +55,13 @@ public final class EventSender implements AutoCloseable {
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(record, CloudEventHeaders.STREAM_VERSION, Long.toString(version));
         return record;
+    }
+
+    /** The published type whose contract record has this simple name, e.g. {@code CommitmentMade}. */
+    public static String publishedType(String recordName) {
+        return org.allyledger.contracts.published.PublishedTypes.all().entrySet().stream()
+                .filter(type -> type.getValue().getSimpleName().equals(recordName)).map(java.util.Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no published record is named " + recordName));
     }
 
     public static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -1,5 +1,6 @@
 package org.allyledger.infra.testing;
 
+import org.allyledger.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,13 +45,35 @@ public final class TopicReader implements AutoCloseable {
         return matching(match);
     }
 
-    /** Polls for the whole duration and returns every matching record seen: for asserting that nothing more came. */
-    public List<ConsumerRecord<String, String>> during(Predicate<ConsumerRecord<String, String>> match, Duration duration) {
-        Instant deadline = Instant.now().plus(duration);
-        while (Instant.now().isBefore(deadline)) {
+    /**
+     * For asserting that nothing more came: polls until the sentinel, a record written after the ones under test with
+     * the same key (so to the same partition, behind them), has arrived; then answers the matching records seen before
+     * it. Fails when the sentinel does not come within the timeout.
+     */
+    public List<ConsumerRecord<String, String>> beforeSentinel(Predicate<ConsumerRecord<String, String>> match,
+                                                               Predicate<ConsumerRecord<String, String>> sentinel, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (seen.stream().noneMatch(sentinel)) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("the sentinel record did not arrive within " + timeout);
+            }
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
-        return matching(match);
+        List<ConsumerRecord<String, String>> before = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : seen) {
+            if (sentinel.test(record)) {
+                break;
+            }
+            if (match.test(record)) {
+                before.add(record);
+            }
+        }
+        return before;
+    }
+
+    /** The record of a stream at a version (its CloudEvents stream version attribute). */
+    public static Predicate<ConsumerRecord<String, String>> version(String key, long version) {
+        return record -> key.equals(record.key()) && Long.toString(version).equals(header(record, CloudEventHeaders.STREAM_VERSION_ATTRIBUTE));
     }
 
     public static Predicate<ConsumerRecord<String, String>> keyed(String key) {

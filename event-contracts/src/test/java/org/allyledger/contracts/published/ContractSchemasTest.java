@@ -73,6 +73,16 @@ class ContractSchemasTest {
         assertNotNull(new SponsorshipsV1.InitiativeLaunched("i1", "Panels", "ERG", 2026, null, null));
     }
 
+    @Test
+    void everyFieldSaysWhoMaySeeIt() throws IOException {
+        Set<String> levels = Set.of("program", "pseudonymous", "personal", "sealed");
+        for (String type : PublishedTypes.all().keySet()) {
+            schema(type).path("properties").fields().forEachRemaining(property -> assertTrue(
+                    levels.contains(property.getValue().path("x-visibility").asText()),
+                    type + "." + property.getKey() + " has no x-visibility of " + levels));
+        }
+    }
+
     private static JsonNode schema(String type) throws IOException {
         try (InputStream in = ContractSchemasTest.class.getResourceAsStream("/schemas/" + type + ".json")) {
             assertNotNull(in, "schemas/" + type + ".json");

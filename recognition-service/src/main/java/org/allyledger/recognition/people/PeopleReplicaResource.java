@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Whether recognition-service knows a person as active: what decides if they may nominate or be nominated. */
 @Path("/people/{employeeId}/eligibility")
-@Tag(name = "People replica")
+@Tag(name = "People replica", description = "Recognition's replica of the people directory, fed by the people topic (operators)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleReplicaResource {
     private final PeopleReplica replica;

@@ -30,7 +30,7 @@ public class CommitmentsProjection extends Projector<CommitmentsV1> {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return applyLive(record);
+        return process(record);
     }
 
     @Override

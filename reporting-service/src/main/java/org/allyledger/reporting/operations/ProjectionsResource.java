@@ -1,5 +1,7 @@
 package org.allyledger.reporting.operations;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,7 +41,7 @@ import java.util.UUID;
  * Reads with the SQL client, not a Hibernate session: the Kafka admin answers on threads of its own.
  */
 @Path("/ops/projections")
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "For operators: dead letters and their redrive, projection status and rebuilds")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public class ProjectionsResource {
@@ -88,7 +90,8 @@ public class ProjectionsResource {
     @Path("/{projection}/rebuilds")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Rebuild a projection from the start of the log beside the live one; swapped in once caught up")
-    @APIResponse(responseCode = "202", description = "Started; follow its progress at the Location")
+    @APIResponse(responseCode = "202", description = "Started; follow its progress at the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildProgress.class)))
     @APIResponse(responseCode = "409", description = "A rebuild of this projection is running")
     public Uni<Response> rebuild(@PathParam("projection") String projection, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @Context SecurityContext security) {

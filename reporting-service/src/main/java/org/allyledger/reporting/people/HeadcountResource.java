@@ -18,7 +18,7 @@ import java.util.List;
 
 /** Headcount of active people, the denominator of every per-head report. */
 @Path("/reports/headcount")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Read models for analysts: standings, winners, sponsorship, fulfilment, equity, ally profiles; JSON or CSV")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class HeadcountResource {
     /** All groupings in one pass; grouping(x) = 0 marks the rows grouped by x, the all-ones row is the total. */

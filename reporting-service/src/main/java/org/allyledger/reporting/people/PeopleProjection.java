@@ -27,7 +27,7 @@ public class PeopleProjection extends Projector<PeopleV1> {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return applyLive(record);
+        return process(record);
     }
 
     @Override

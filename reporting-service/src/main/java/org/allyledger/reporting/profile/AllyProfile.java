@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One ally's record across the program. A commitment names the one it renews and its renewal; {@code commitmentsRenewed}
- * counts the ally's commitments renewed into a new one. Nominations given list only the non-anonymous ones: an anonymous
+ * counts the ally's commitments renewed into a new one (in CSV, a {@code commitmentRenewed} row per renewal). Nominations given list only the non-anonymous ones: an anonymous
  * nominator stays anonymous in every report.
  */
 public record AllyProfile(String employeeId, String department, String location, String workModel, boolean active,
@@ -31,16 +31,17 @@ public record AllyProfile(String employeeId, String department, String location,
     /** As CSV, one row per item of the profile, each with the ally's attributes and the section it belongs to. */
     @Override
     public List<String> csvHeader() {
-        return List.of("employeeId", "department", "location", "workModel", "active", "section", "itemId", "period", "detail", "status", "count", "renewedFrom",
-                "renewedAs");
+        return List.of("employeeId", "department", "location", "workModel", "active", "section", "itemId", "period", "detail", "status", "count");
     }
 
     @Override
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         commitments.forEach(c -> rows.add(row("commitment", c.commitmentId(), c.startsOn() + "/" + c.endsOn(), c.category(), c.status(),
-                c.actionsLogged(), c.renewedFrom(), c.renewedAs())));
-        rows.add(row("commitmentsRenewed", null, null, null, null, commitmentsRenewed));
+                c.actionsLogged())));
+        // a renewal is a row of its own (detail: the new commitment), so a profile without renewals reads as before
+        commitments.stream().filter(c -> c.renewedAs() != null)
+                .forEach(c -> rows.add(row("commitmentRenewed", c.commitmentId(), null, c.renewedAs(), null, null)));
         sponsorships.forEach(s -> rows.add(row("sponsorship", s.initiativeId(), s.year(), s.initiative(), s.status(), null)));
         nominationsReceived.forEach(n -> rows.add(row("nominationReceived", n.nominationId(), n.awardMonth(), null, n.status(), n.endorsements())));
         nominationsGiven.forEach(n -> rows.add(row("nominationGiven", n.nominationId(), n.awardMonth(), n.otherParty(), n.status(), n.endorsements())));
@@ -50,12 +51,6 @@ public record AllyProfile(String employeeId, String department, String location,
     }
 
     private List<Object> row(String section, String itemId, Object period, String detail, String status, Long count) {
-        return row(section, itemId, period, detail, status, count, null, null);
-    }
-
-    private List<Object> row(String section, String itemId, Object period, String detail, String status, Long count, String renewedFrom,
-                             String renewedAs) {
-        return Arrays.asList(employeeId, department, location, workModel, active, section, itemId, period, detail, status, count,
-                renewedFrom, renewedAs);
+        return Arrays.asList(employeeId, department, location, workModel, active, section, itemId, period, detail, status, count);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.inbox.Sql;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,7 +21,7 @@ import java.util.List;
 
 /** An ally's profile: commitments, actions, sponsorships, nominations received and given, endorsements, awards. */
 @Path("/reports/allies/{employeeId}")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Read models for analysts: standings, winners, sponsorship, fulfilment, equity, ally profiles; JSON or CSV")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class AllyProfileResource {
     private static final String PERSON = "select department, location, work_model, active from people where employee_id = ?1";

@@ -15,7 +15,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejection;
+import org.allyledger.domain.Rejections;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class Rebuilds {
+    private static final java.util.Set<String> RACED_CONSTRAINTS =
+            java.util.Set.of("projection_rebuilds_one_running", "projection_rebuilds_projection_idempotency_key_key");
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
     static final Duration QUIET = Duration.ofSeconds(30);
     private static final Duration DATABASE = Duration.ofSeconds(30);
@@ -195,14 +198,15 @@ public class Rebuilds {
                 row.getLong("records_read"), row.getLong("malformed_skipped"));
     }
 
+    /** Another start won the race: one running rebuild per projection, or the same Idempotency-Key (by constraint name). */
     private static boolean uniqueViolation(Throwable failure) {
-        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && RACED_CONSTRAINTS.contains(pg.getConstraint());
     }
 
-    private static ProblemException alreadyRunning(String projection, UUID running) {
-        Problem problem = Problem.of(409, "rebuild-running", "Conflict with the current state",
-                "A rebuild of " + projection + " is running; cancel it or wait until it has swapped.");
-        return new ProblemException(running == null ? problem : problem.pointingAt("/ops/projections/" + projection + "/rebuilds/" + running));
+    private static Rejection alreadyRunning(String projection, UUID running) {
+        return Rejections.conflict("rebuild-running", "A rebuild of " + projection + " is running; cancel it or wait until it has swapped.",
+                running == null ? null : "/ops/projections/" + projection + "/rebuilds/" + running);
     }
 
     /** A rebuild as the start answered it: {@code replayed} when an earlier request with the same key started it. */

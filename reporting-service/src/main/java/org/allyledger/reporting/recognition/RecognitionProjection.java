@@ -34,7 +34,7 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return applyLive(record);
+        return process(record);
     }
 
     @Override

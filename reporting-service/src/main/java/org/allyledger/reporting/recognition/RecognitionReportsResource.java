@@ -22,7 +22,7 @@ import java.time.YearMonth;
 
 /** Ally of the Month and recognition equity, as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/reports")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Read models for analysts: standings, winners, sponsorship, fulfilment, equity, ally profiles; JSON or CSV")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class RecognitionReportsResource {
     private final RecognitionReports reports;

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Yearly sponsorship and commitment fulfilment, as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/reports")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Read models for analysts: standings, winners, sponsorship, fulfilment, equity, ally profiles; JSON or CSV")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class ProgramReportsResource {
     private final SponsorshipReports reports;

@@ -28,7 +28,7 @@ public class SponsorshipsProjection extends Projector<SponsorshipsV1> {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return applyLive(record);
+        return process(record);
     }
 
     @Override

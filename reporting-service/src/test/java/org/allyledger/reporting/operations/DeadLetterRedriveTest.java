@@ -1,5 +1,6 @@
 package org.allyledger.reporting.operations;
 
+import java.time.OffsetDateTime;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +84,7 @@ class DeadLetterRedriveTest {
         String key = "still-broken-" + UUID.randomUUID();
         String department = "AfterBroken-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventSender events = new EventSender(kafka)) {
-            events.send(EventSender.cloudEvent(Topics.PEOPLE, key, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json"));
+            events.send(EventSender.malformed(Topics.PEOPLE, key, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json", OffsetDateTime.now()));
             events.send(PeopleEvents.person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
         }
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));

@@ -1,5 +1,7 @@
 package org.allyledger.reporting.operations;
 
+import org.allyledger.contracts.published.CommitmentsV1;
+import org.allyledger.contracts.published.SponsorshipsV1;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.contracts.Topics;
+import org.allyledger.contracts.published.RecognitionV1;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.EventSender;
 import org.allyledger.infra.testing.KafkaTestResource;
@@ -62,7 +65,7 @@ class PoisonRecordsTest {
         String ally = registered();
         String commitment = "c-" + UUID.randomUUID().toString().substring(0, 8);
         ProducerRecord<String, String> valid = EventSender.cloudEvent(Topics.COMMITMENTS, commitment, UUID.randomUUID(),
-                "org.allyledger.commitments.CommitmentMade.v1", 1, """
+                CommitmentsV1.CommitmentMade.TYPE, 1, """
                         {"commitmentId": "%s", "allyId": "%s", "category": "CONTINUOUS_LEARNING", "statement": "s",
                          "startsOn": "2031-01-01", "endsOn": "2031-06-30", "targetActions": 2, "visibility": "PRIVATE",
                          "renewedFrom": null}""".formatted(commitment, ally));
@@ -75,13 +78,13 @@ class PoisonRecordsTest {
         String ally = registered();
         String initiative = "i-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventSender events = new EventSender(kafka)) {
-            events.send(EventSender.cloudEvent(Topics.SPONSORSHIPS, initiative, UUID.randomUUID(), "org.allyledger.sponsorships.InitiativeLaunched.v1",
+            events.send(EventSender.cloudEvent(Topics.SPONSORSHIPS, initiative, UUID.randomUUID(), SponsorshipsV1.InitiativeLaunched.TYPE,
                     1, """
                             {"initiativeId": "%s", "name": "Panels", "erg": "ERG", "year": 2031, "description": null,
                              "sponsorCapacity": null}""".formatted(initiative)));
         }
         ProducerRecord<String, String> valid = EventSender.cloudEvent(Topics.SPONSORSHIPS, initiative, UUID.randomUUID(),
-                "org.allyledger.sponsorships.SponsorshipPledged.v1", 2, """
+                SponsorshipsV1.SponsorshipPledged.TYPE, 2, """
                         {"initiativeId": "%s", "allyId": "%s", "year": 2031}""".formatted(initiative, ally));
         poisonThenValid("reporting.sponsorships", Topics.SPONSORSHIPS, PoisonRecords.of(valid, "allyId"), valid,
                 unused -> profile(ally).body("sponsorships.initiativeId", hasItem(initiative)));
@@ -92,11 +95,12 @@ class PoisonRecordsTest {
         String nominee = registered();
         String nomination = "n-" + UUID.randomUUID().toString().substring(0, 8);
         String month = YearMonth.now().toString();
-        ProducerRecord<String, String> valid = nominationSubmitted(nomination, nominee, month, false, "\"nominatorId\": \"someone\"");
+        ProducerRecord<String, String> valid = nominationSubmitted(nomination, nominee, month, false,
+                "\"nominatorId\": \"someone\", \"sealedNominator\": null");
         List<Poison> poisons = new ArrayList<>(PoisonRecords.of(valid, "nomineeId"));
         for (String seal : List.of("x", "v1:", "v1:AAAA", "v1:" + "A".repeat(64), "v1:%%%")) {
             ProducerRecord<String, String> sealed = nominationSubmitted("n-" + UUID.randomUUID(), nominee, month, true,
-                    "\"sealedNominator\": \"" + seal + "\"");
+                    "\"nominatorId\": null, \"sealedNominator\": \"" + seal + "\"");
             poisons.add(new Poison("sealed nominator " + seal, PoisonRecords.rekeyed(sealed, "seal"),
                     "sealed nominator"));
         }
@@ -104,12 +108,18 @@ class PoisonRecordsTest {
                 unused -> profile(nominee).body("nominationsReceived", hasSize(1)));
     }
 
+    /** The anonymous ones carry seals made up to be bad, so they are sent unchecked against the schema. */
     private static ProducerRecord<String, String> nominationSubmitted(String nomination, String nominee, String month, boolean anonymous,
                                                                       String nominator) {
-        return EventSender.cloudEvent(Topics.RECOGNITION, nomination, UUID.randomUUID(), "org.allyledger.recognition.NominationSubmitted.v1", 1, """
+        String data = """
                 {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "categories": ["AMPLIFYING_VOICES"],
                  "citation": "Always makes room for quieter voices.", "anonymous": %s, %s, "linkedActionIds": []}"""
-                .formatted(nomination, nominee, month, anonymous, nominator), OffsetDateTime.now());
+                .formatted(nomination, nominee, month, anonymous, nominator);
+        return anonymous
+                ? EventSender.malformed(Topics.RECOGNITION, nomination, UUID.randomUUID(), RecognitionV1.NominationSubmitted.TYPE, 1, data,
+                        OffsetDateTime.now())
+                : EventSender.cloudEvent(Topics.RECOGNITION, nomination, UUID.randomUUID(), RecognitionV1.NominationSubmitted.TYPE, 1, data,
+                        OffsetDateTime.now());
     }
 
     private void poisonThenValid(String consumer, String topic, List<Poison> poisons, ProducerRecord<String, String> valid,

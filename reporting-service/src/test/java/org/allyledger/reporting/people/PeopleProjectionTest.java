@@ -1,5 +1,6 @@
 package org.allyledger.reporting.people;
 
+import java.time.OffsetDateTime;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,7 +104,7 @@ class PeopleProjectionTest {
     @Test
     void aMalformedEventIsDeadLetteredWithAReasonAndTheProjectionCarriesOn() {
         String key = "broken-" + UUID.randomUUID();
-        send(EventSender.cloudEvent(Topics.PEOPLE, key, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json"));
+        send(EventSender.malformed(Topics.PEOPLE, key, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json", OffsetDateTime.now()));
         send(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf("byDepartment", department)));

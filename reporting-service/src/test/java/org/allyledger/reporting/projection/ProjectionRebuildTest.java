@@ -1,5 +1,7 @@
 package org.allyledger.reporting.projection;
 
+import org.allyledger.contracts.published.CommitmentsV1;
+import org.allyledger.contracts.published.RecognitionV1;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -238,7 +240,8 @@ class ProjectionRebuildTest {
             commitment(events, "c2", "CommitmentMade", 1, made("b1", 3));
             commitment(events, "c2", "ActionLogged", 2, action("b1", "x3"));
             commitment(events, "c2", "CommitmentWithdrawn", 3, "\"allyId\": \"%s\", \"reason\": \"moved\"".formatted(id("b1")));
-            commitment(events, "c2", "SomethingNew", 4, "\"allyId\": \"%s\"".formatted(id("b1")));
+            // a type a newer producer might add, unknown to this contract: skipped
+            commitment(events, "c2", CommitmentsV1.PREFIX + "SomethingNew.v1", 4, "\"allyId\": \"%s\"".formatted(id("b1")));
 
             sponsorship(events, "i1", "InitiativeLaunched", 1, "\"name\": \"%s\", \"erg\": \"ERG\", \"year\": 2033, \"description\": null,"
                     .formatted(id("Panels")) + " \"sponsorCapacity\": 5");
@@ -253,8 +256,8 @@ class ProjectionRebuildTest {
                     .formatted(id("n1"), id("a1")) + " \"endorserId\": \"%s\", \"note\": null}".formatted(id("b3")), T0.plusHours(4));
             recognition(events, id("n3"), "NominationRejected", 2, "{\"nominationId\": \"%s\", \"nomineeId\": \"%s\", \"awardMonth\": \"2033-04\","
                     .formatted(id("n3"), id("b1")) + " \"reason\": \"Not specific.\"}", T0.plusHours(5));
-            events.send(EventSender.cloudEvent(Topics.RECOGNITION, id("broken"), UUID.randomUUID(),
-                    "org.allyledger.recognition.NominationSubmitted.v1", 1, "{not json"));
+            events.send(EventSender.malformed(Topics.RECOGNITION, id("broken"), UUID.randomUUID(),
+                    RecognitionV1.NominationSubmitted.TYPE, 1, "{not json", OffsetDateTime.now()));
             recognition(events, "award-2033-04-" + run, "AllyOfTheMonthAwarded", 1, "{\"awardMonth\": \"2033-04\", \"winnerId\": \"%s\", \"note\": null}"
                     .formatted(id("a1")), T0.plusDays(29));
             // a6 moves after all of it: what happened before stays credited to A
@@ -275,12 +278,13 @@ class ProjectionRebuildTest {
     }
 
     private void commitment(EventSender events, String commitment, String type, long version, String fields) {
-        events.send(EventSender.cloudEvent(Topics.COMMITMENTS, id(commitment), UUID.randomUUID(), "org.allyledger.commitments." + type + ".v1",
+        String ceType = type.startsWith(CommitmentsV1.PREFIX) ? type : EventSender.publishedType(type);
+        events.send(EventSender.cloudEvent(Topics.COMMITMENTS, id(commitment), UUID.randomUUID(), ceType,
                 version, "{\"commitmentId\": \"%s\", %s}".formatted(id(commitment), fields), T0));
     }
 
     private void sponsorship(EventSender events, String initiative, String type, long version, String fields) {
-        events.send(EventSender.cloudEvent(Topics.SPONSORSHIPS, id(initiative), UUID.randomUUID(), "org.allyledger.sponsorships." + type + ".v1",
+        events.send(EventSender.cloudEvent(Topics.SPONSORSHIPS, id(initiative), UUID.randomUUID(), EventSender.publishedType(type),
                 version, "{\"initiativeId\": \"%s\", %s}".formatted(id(initiative), fields), T0));
     }
 
@@ -294,7 +298,7 @@ class ProjectionRebuildTest {
     }
 
     private void recognition(EventSender events, String streamId, String type, long version, String data, OffsetDateTime at) {
-        events.send(EventSender.cloudEvent(Topics.RECOGNITION, streamId, UUID.randomUUID(), "org.allyledger.recognition." + type + ".v1",
+        events.send(EventSender.cloudEvent(Topics.RECOGNITION, streamId, UUID.randomUUID(), EventSender.publishedType(type),
                 version, data, at));
     }
 

@@ -211,7 +211,7 @@ class RecognitionReportsScenarioTest {
 
     private void recognition(EventSender events, String streamId, String type, long version, String data, OffsetDateTime at) {
         send(events, EventSender.cloudEvent(Topics.RECOGNITION, streamId, UUID.randomUUID(),
-                "org.allyledger.recognition." + type + ".v1", version, data, at));
+                EventSender.publishedType(type), version, data, at));
     }
 
     private void send(EventSender events, ProducerRecord<String, String> record) {

@@ -157,8 +157,8 @@ class ProgramReportsScenarioTest {
                 .body("commitments.renewedFrom", contains(null, id("c4")))
                 .body("commitmentsRenewed", equalTo(1));
         String profileCsv = asAnalyst().accept("text/csv").get("/reports/allies/{id}", id("m2")).then().statusCode(200).extract().asString();
-        assertTrue(profileCsv.lines().anyMatch(line -> line.startsWith(id("m2") + ",") && line.contains(",commitment," + id("c4") + ",")
-                && line.endsWith("," + id("c5"))), profileCsv);
+        assertTrue(profileCsv.lines().anyMatch(line -> line.startsWith(id("m2") + ",")
+                && line.endsWith(",commitmentRenewed," + id("c4") + ",," + id("c5") + ",,")), profileCsv);
 
         List<String> unpledged = new ArrayList<>();
         String cursor = "";
@@ -196,7 +196,7 @@ class ProgramReportsScenarioTest {
 
     private void commitment(EventSender events, String commitment, String type, long version, String fields) {
         send(events, EventSender.cloudEvent(Topics.COMMITMENTS, id(commitment), UUID.randomUUID(),
-                "org.allyledger.commitments." + type + ".v1", version, "{\"commitmentId\": \"%s\", %s}".formatted(id(commitment), fields), T0));
+                EventSender.publishedType(type), version, "{\"commitmentId\": \"%s\", %s}".formatted(id(commitment), fields), T0));
     }
 
     private void launched(EventSender events, String initiative, String name, Integer capacity) {
@@ -210,7 +210,7 @@ class ProgramReportsScenarioTest {
 
     private void sponsorship(EventSender events, String initiative, String type, long version, String fields) {
         send(events, EventSender.cloudEvent(Topics.SPONSORSHIPS, id(initiative), UUID.randomUUID(),
-                "org.allyledger.sponsorships." + type + ".v1", version, "{\"initiativeId\": \"%s\", %s}".formatted(id(initiative), fields), T0));
+                EventSender.publishedType(type), version, "{\"initiativeId\": \"%s\", %s}".formatted(id(initiative), fields), T0));
     }
 
     private void send(EventSender events, ProducerRecord<String, String> record) {

@@ -21,7 +21,7 @@ import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID_ME
 
 /** An ally's commitments, under the person they belong to. */
 @Path("/people/{allyId}/commitments")
-@Tag(name = "Commitments")
+@Tag(name = "Commitments", description = "Allies' commitments to concrete behaviours, and the actions they log against them")
 @Produces(MediaType.APPLICATION_JSON)
 public class AllyCommitmentsResource {
     private final Commitments commitments;
@@ -33,7 +33,7 @@ public class AllyCommitmentsResource {
     @GET
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "An ally's commitments in the order made: all of one's own, only the public ones of others")
-    public Uni<CommitmentView.Page> list(@PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
+    public Uni<CommitmentView.Page> listAllyCommitments(@PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
                                          @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return commitments.list(allyId, cursor, limit);

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.commitment.commitments.domain.ActionSource;
@@ -19,8 +19,8 @@ import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.eventstore.StreamPage;
-import org.allyledger.eventstore.command.CommandResult;
-import org.allyledger.eventstore.command.Decision;
+import org.allyledger.writeapi.CommandResult;
+import org.allyledger.writeapi.Decision;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -115,8 +115,7 @@ public class Commitments {
             boolean own = caller.hasRole(Roles.EMPLOYEE) && caller.actor().equals(commitment.allyId());
             boolean visible = caller.hasRole(Roles.EMPLOYEE) && commitment.visibility() == Visibility.ORGANISATION;
             if (!privileged && !own && !visible) {
-                throw new org.allyledger.api.ProblemException(org.allyledger.api.Problem.of(403, "forbidden", "Forbidden",
-                        "This commitment is private to its ally."));
+                throw Rejections.notPermitted("This commitment is private to its ally.");
             }
         });
     }

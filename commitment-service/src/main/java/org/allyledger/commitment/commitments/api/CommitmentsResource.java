@@ -1,5 +1,7 @@
 package org.allyledger.commitment.commitments.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,13 +20,12 @@ import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
-import org.allyledger.eventstore.command.CommandExecutor;
-import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.writeapi.CommandExecutor;
+import org.allyledger.writeapi.CommandResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID;
@@ -35,7 +36,7 @@ import static org.allyledger.commitment.commitments.api.CommitmentRequests.ID_ME
  * Every POST takes an {@code Idempotency-Key}; commands on a commitment take {@code If-Match}.
  */
 @Path("/commitments")
-@Tag(name = "Commitments")
+@Tag(name = "Commitments", description = "Allies' commitments to concrete behaviours, and the actions they log against them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommitmentsResource {
@@ -56,7 +57,8 @@ public class CommitmentsResource {
     @POST
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Make a commitment")
-    @APIResponse(responseCode = "201", description = "Made; Location names it")
+    @APIResponse(responseCode = "201", description = "Made; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "422", description = "A rule is not met (period, target, ally not active)")
     public Uni<Response> make(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull CommitmentRequests.Make request) {
         String actingFor = caller.namedOrSelf(request.allyId(), "allyId");
@@ -67,7 +69,9 @@ public class CommitmentsResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Read a commitment (another employee's only if it is public)")
-    public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The commitment and its version (also the ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
+    public Uni<Response> getCommitment(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return commitments.read(id).map(loaded -> Response.ok(CommitmentView.of(loaded.state(), loaded.version()))
                 .tag(new EntityTag(Long.toString(loaded.version()))).build());
     }
@@ -76,8 +80,10 @@ public class CommitmentsResource {
     @Path("/{id}/actions")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Log an action; reaching the target fulfils the commitment")
-    @APIResponse(responseCode = "201", description = "Logged")
-    @APIResponse(responseCode = "200", description = "An HR system resent an action it had recorded (same externalRef): nothing new")
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.ActionLogged.class)))
+    @APIResponse(responseCode = "200", description = "An HR system resent an action it had recorded (same externalRef): nothing new",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.ActionLogged.class)))
     @APIResponse(responseCode = "409", description = "The commitment is closed, or If-Match is stale")
     public Uni<Response> logAction(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
@@ -90,6 +96,8 @@ public class CommitmentsResource {
     @Path("/{id}/amendments")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Amend the statement, target or end date of an active commitment")
+    @APIResponse(responseCode = "200", description = "Amended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
     public Uni<Response> amend(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @Valid @NotNull CommitmentRequests.Amend request) {
@@ -101,7 +109,9 @@ public class CommitmentsResource {
     @Path("/{id}/withdrawal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Withdraw an active commitment, with a reason")
-    public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
+    public Uni<Response> withdrawCommitment(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @Valid @NotNull CommitmentRequests.Withdraw request) {
         OptionalLong expected = IfMatch.version(ifMatch);
@@ -112,7 +122,8 @@ public class CommitmentsResource {
     @Path("/{id}/renewal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Renew a fulfilled or lapsed commitment into a new one that links back")
-    @APIResponse(responseCode = "201", description = "The new commitment; Location names it")
+    @APIResponse(responseCode = "201", description = "The new commitment; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
     public Uni<Response> renew(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @Valid @NotNull CommitmentRequests.Renew request) {
@@ -126,8 +137,10 @@ public class CommitmentsResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Lapse every active commitment whose period has ended (also runs nightly)")
+    @APIResponse(responseCode = "200", description = "How many commitments lapsed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LapseSweep.Result.class)))
     public Uni<Response> sweep(@HeaderParam("Idempotency-Key") String key) {
         return executor.executeBatch(caller, key, "POST /commitments/lapse-sweeps",
-                () -> lapseSweep.sweep().map(lapsed -> new CommandResult(200, Map.of("lapsed", lapsed), null, null)));
+                () -> lapseSweep.sweep().map(lapsed -> new CommandResult(200, new LapseSweep.Result(lapsed), null, null)));
     }
 }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static org.allyledger.api.Rejections.conflict;
-import static org.allyledger.api.Rejections.unprocessable;
+import static org.allyledger.domain.Rejections.conflict;
+import static org.allyledger.domain.Rejections.unprocessable;
 
 /**
  * A commitment as folded from its stream. Commands check the rules against this state and return the events

@@ -2,16 +2,15 @@ package org.allyledger.commitment.people.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.allyledger.commitment.people.domain.PeopleStream;
 import org.allyledger.commitment.people.domain.Person;
 import org.allyledger.commitment.people.domain.PersonProfile;
-import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
-import org.allyledger.eventstore.command.CommandResult;
-import org.allyledger.eventstore.command.Decision;
+import org.allyledger.writeapi.CommandResult;
+import org.allyledger.writeapi.Decision;
 
 import java.time.LocalDate;
 import java.util.OptionalLong;
@@ -27,18 +26,19 @@ public class PeopleDirectory {
         this.people = people;
     }
 
-    public record Upserted(Person person, long version, boolean created, boolean changed) {
-    }
-
     /**
+     * Registers or updates a person: {@code 201} when registered, {@code 200} when updated or unchanged (no event).
+     *
      * @param expectedVersion from {@code If-Match}: the write succeeds only if the person is still at it
      */
-    public Uni<Upserted> upsert(String employeeId, PersonProfile profile, OptionalLong expectedVersion, EventMetadata metadata) {
-        return store.load(people, employeeId).flatMap(loaded -> {
+    public Uni<Decision> upsert(String employeeId, PersonProfile profile, OptionalLong expectedVersion) {
+        return store.load(people, employeeId).map(loaded -> {
             var events = loaded.state().upsert(employeeId, profile);
-            long expected = expectedVersion.orElse(loaded.version());
-            return store.append(people, employeeId, expected, events, metadata)
-                    .map(version -> new Upserted(people.applyAll(loaded.state(), events), version, loaded.isNew(), !events.isEmpty()));
+            var append = StreamAppend.of(people, employeeId, expectedVersion.orElse(loaded.version()), events);
+            PersonResponse after = PersonResponse.of(people.applyAll(loaded.state(), events), append.newVersion());
+            return Decision.of(append, loaded.isNew()
+                    ? CommandResult.created(after, append.newVersion(), "/people/" + employeeId)
+                    : CommandResult.ok(after, append.newVersion()));
         });
     }
 

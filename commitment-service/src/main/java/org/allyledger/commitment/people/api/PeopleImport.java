@@ -7,6 +7,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.domain.Rejection;
+import org.allyledger.writeapi.CommandExecutor;
+import org.allyledger.writeapi.Decision;
 import org.allyledger.commitment.people.domain.WorkModel;
 import org.allyledger.eventstore.EventMetadata;
 
@@ -31,14 +34,17 @@ public class PeopleImport {
     private static final Pattern EMPLOYEE_ID = Pattern.compile(PeopleResource.EMPLOYEE_ID);
 
     private final PeopleDirectory directory;
+    private final CommandExecutor commands;
     private final Validator validator;
 
-    public PeopleImport(PeopleDirectory directory, Validator validator) {
+    public PeopleImport(PeopleDirectory directory, CommandExecutor commands, Validator validator) {
         this.directory = directory;
+        this.commands = commands;
         this.validator = validator;
     }
 
-    private record Outcome(int row, String employeeId, PeopleDirectory.Upserted upserted, List<Problem.FieldError> errors) {
+    /** A row's outcome: {@code applied} is null when it was refused. */
+    private record Outcome(int row, String employeeId, Decision applied, List<Problem.FieldError> errors) {
     }
 
     private record ValidRow(int row, String employeeId, PersonRequest person) {
@@ -66,11 +72,12 @@ public class PeopleImport {
             }
         }
         return Multi.createFrom().iterable(valid)
-                .onItem().transformToUni(row -> directory.upsert(row.employeeId(), row.person().toProfile(), OptionalLong.empty(),
-                                new EventMetadata(metadata.actor(), row.employeeId(), metadata.correlationId()))
-                        .map(upserted -> new Outcome(row.row(), row.employeeId(), upserted, List.of()))
-                        .onFailure(ProblemException.class).recoverWithItem(failure -> new Outcome(row.row(), row.employeeId(), null,
-                                List.of(new Problem.FieldError("employeeId", ((ProblemException) failure).problem().detail())))))
+                .onItem().transformToUni(row -> commands.run(new EventMetadata(metadata.actor(), row.employeeId(), metadata.correlationId()),
+                                true, () -> directory.upsert(row.employeeId(), row.person().toProfile(), OptionalLong.empty()))
+                        .map(applied -> new Outcome(row.row(), row.employeeId(), applied, List.of()))
+                        .onFailure(failure -> failure instanceof Rejection || failure instanceof ProblemException)
+                        .recoverWithItem(failure -> new Outcome(row.row(), row.employeeId(), null,
+                                List.of(new Problem.FieldError("employeeId", failure.getMessage())))))
                 .merge(CONCURRENCY)
                 .collect().asList()
                 .map(applied -> report(rows.size(), applied, refused));
@@ -82,11 +89,11 @@ public class PeopleImport {
         int unchanged = 0;
         List<Outcome> rejected = new ArrayList<>(refused);
         for (Outcome outcome : applied) {
-            if (outcome.upserted() == null) {
+            if (outcome.applied() == null) {
                 rejected.add(outcome);
-            } else if (!outcome.upserted().changed()) {
+            } else if (outcome.applied().eventCount() == 0) {
                 unchanged++;
-            } else if (outcome.upserted().created()) {
+            } else if (outcome.applied().result().status() == 201) {
                 registered++;
             } else {
                 updated++;

@@ -23,8 +23,8 @@ import org.allyledger.api.ProblemException;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.EventMetadata;
-import org.allyledger.eventstore.command.CommandExecutor;
-import org.allyledger.eventstore.command.CommandResult;
+import org.allyledger.writeapi.CommandExecutor;
+import org.allyledger.writeapi.CommandResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +39,7 @@ import java.util.UUID;
 
 /** The people directory, synchronised by HR systems. */
 @Path("/people")
-@Tag(name = "People directory")
+@Tag(name = "People directory", description = "The employees Ally Ledger knows, kept by the HR system")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource {
@@ -70,7 +70,8 @@ public class PeopleResource {
     @Path("/{employeeId}/departure")
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(summary = "Mark a person departed")
-    @APIResponse(responseCode = "200", description = "Departed (or already departed: nothing changes)")
+    @APIResponse(responseCode = "200", description = "Departed (or already departed: nothing changes)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "404", description = "No such person")
     public Uni<Response> depart(
             @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId,
@@ -120,8 +121,10 @@ public class PeopleResource {
     @Path("/{employeeId}")
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(summary = "Create or update a person (HR upsert)")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "Updated, or unchanged")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid person")
     @APIResponse(responseCode = "409", description = "If-Match names a version that is no longer current")
     public Uni<Response> upsert(
@@ -129,12 +132,8 @@ public class PeopleResource {
             @Parameter(description = "The person's version as last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull PersonRequest person) {
-        EventMetadata metadata = new EventMetadata(caller.actor(), employeeId, correlation(idempotencyKey));
-        return directory.upsert(employeeId, person.toProfile(), IfMatch.version(ifMatch), metadata)
-                .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                        .tag(etag(result.version()))
-                        .entity(PersonResponse.of(result.person(), result.version()))
-                        .build());
+        return commands.execute(caller, idempotencyKey, employeeId, "PUT /people/" + employeeId + " " + person, ifMatch,
+                () -> directory.upsert(employeeId, person.toProfile(), IfMatch.version(ifMatch)));
     }
 
     @GET
@@ -142,7 +141,9 @@ public class PeopleResource {
     @RolesAllowed({Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN, Roles.EMPLOYEE})
     @Operation(summary = "Read a person (an employee reads only their own record)")
     @APIResponse(responseCode = "404", description = "No such person")
-    public Uni<Response> get(@PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId) {
+    @APIResponse(responseCode = "200", description = "The person and their version (also the ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
+    public Uni<Response> getPerson(@PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId) {
         caller.requireSelfOr(employeeId, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN);
         return directory.find(employeeId).map(loaded -> {
             if (!loaded.state().registered()) {

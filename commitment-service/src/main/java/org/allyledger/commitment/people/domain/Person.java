@@ -3,7 +3,7 @@ package org.allyledger.commitment.people.domain;
 import org.allyledger.commitment.people.domain.PersonEvent.PersonRegistered;
 import org.allyledger.commitment.people.domain.PersonEvent.PersonDeparted;
 import org.allyledger.commitment.people.domain.PersonEvent.PersonUpdated;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 
 import java.time.LocalDate;
 import java.util.List;

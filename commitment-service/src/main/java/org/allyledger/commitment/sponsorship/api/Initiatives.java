@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.commitment.people.api.PeopleDirectory;
@@ -15,8 +15,8 @@ import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.eventstore.StreamPage;
-import org.allyledger.eventstore.command.CommandResult;
-import org.allyledger.eventstore.command.Decision;
+import org.allyledger.writeapi.CommandResult;
+import org.allyledger.writeapi.Decision;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +29,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Initiatives {
     private static final String BY_YEAR = "select stream_id, global_position from events"
-            + " where stream_type = 'sponsorships' and event_type = 'org.allyledger.sponsorships.InitiativeLaunched.v1'"
-            + " and ($1::int is null or (payload ->> 'year')::int = $1) and global_position > $2"
-            + " order by global_position limit $3";
+            + " where stream_type = 'sponsorships' and event_type = $1"
+            + " and ($2::int is null or (payload ->> 'year')::int = $2) and global_position > $3"
+            + " order by global_position limit $4";
 
     private final EventStore store;
     private final SponsorshipsStream initiatives;
@@ -88,7 +88,8 @@ public class Initiatives {
     }
 
     public Uni<InitiativeView.Page> list(Integer year, String cursor, int limit) {
-        return StreamPage.find(pool, BY_YEAR, Tuple.tuple().addValue(year), cursor, limit)
+        return StreamPage.find(pool, BY_YEAR,
+                        Tuple.of(initiatives.codec().typeOf(InitiativeEvent.InitiativeLaunched.class)).addValue(year), cursor, limit)
                 .flatMap(page -> page.load(store, initiatives).map(loaded -> new InitiativeView.Page(
                         loaded.stream().map(l -> view(l.state(), l.version())).toList(), page.next())));
     }

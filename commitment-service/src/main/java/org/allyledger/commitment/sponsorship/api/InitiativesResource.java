@@ -1,5 +1,7 @@
 package org.allyledger.commitment.sponsorship.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
-import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.writeapi.CommandExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Every POST takes an {@code Idempotency-Key}; commands on an initiative take {@code If-Match}.
  */
 @Path("/initiatives")
-@Tag(name = "Initiatives and sponsorship")
+@Tag(name = "Initiatives and sponsorship", description = "Inclusion initiatives run with employee resource groups, and allies' yearly sponsorship pledges")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InitiativesResource {
@@ -53,7 +55,8 @@ public class InitiativesResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Launch an initiative for this year or the next")
-    @APIResponse(responseCode = "201", description = "Launched; Location names it")
+    @APIResponse(responseCode = "201", description = "Launched; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
     public Uni<Response> launch(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull InitiativeRequests.Launch request) {
         return executor.execute(caller, key, null, "POST /initiatives " + request, null, () -> initiatives.launch(request));
     }
@@ -61,7 +64,7 @@ public class InitiativesResource {
     @GET
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Initiatives, optionally of one year, in the order launched")
-    public Uni<InitiativeView.Page> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
+    public Uni<InitiativeView.Page> listInitiatives(@QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return initiatives.list(year, cursor, limit);
     }
@@ -70,7 +73,9 @@ public class InitiativesResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Read an initiative")
-    public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The initiative, its pledges and its version (also the ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
+    public Uni<Response> getInitiative(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return initiatives.find(id).map(loaded -> Response.ok(initiatives.view(loaded.state(), loaded.version()))
                 .tag(new EntityTag(Long.toString(loaded.version()))).build());
     }
@@ -80,6 +85,8 @@ public class InitiativesResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close an initiative to new pledges")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
     public Uni<Response> close(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return executor.execute(caller, key, null, "POST /initiatives/" + id + "/closure", ifMatch, () -> initiatives.close(id, IfMatch.version(ifMatch)));
@@ -89,7 +96,8 @@ public class InitiativesResource {
     @Path("/{id}/sponsorships")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Pledge to sponsor an open initiative (once per ally)")
-    @APIResponse(responseCode = "201", description = "Pledged")
+    @APIResponse(responseCode = "201", description = "Pledged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
     @APIResponse(responseCode = "409", description = "Closed, full, or already pledged")
     public Uni<Response> pledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
@@ -103,6 +111,8 @@ public class InitiativesResource {
     @Path("/{id}/sponsorships/{allyId}/fulfilment")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Record a pledged sponsorship fulfilled, with its outcome")
+    @APIResponse(responseCode = "200", description = "Recorded fulfilled, with its outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
     public Uni<Response> fulfil(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                 @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
@@ -115,7 +125,9 @@ public class InitiativesResource {
     @Path("/{id}/sponsorships/{allyId}/withdrawal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Withdraw a pledged sponsorship, with a reason")
-    public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
+    public Uni<Response> withdrawPledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                   @PathParam("allyId") @Pattern(regexp = ID, message = ID_MESSAGE) String allyId,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @Valid @NotNull InitiativeRequests.Withdraw request) {

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.allyledger.api.Rejections.conflict;
-import static org.allyledger.api.Rejections.notFound;
-import static org.allyledger.api.Rejections.unprocessable;
+import static org.allyledger.domain.Rejections.conflict;
+import static org.allyledger.domain.Rejections.notFound;
+import static org.allyledger.domain.Rejections.unprocessable;
 
 /** An inclusion initiative and its sponsors' pledges, as folded from its stream. */
 public record Initiative(String id, String name, String erg, int year, String description, Integer sponsorCapacity,

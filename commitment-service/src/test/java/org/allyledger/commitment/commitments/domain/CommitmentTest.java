@@ -1,7 +1,9 @@
 package org.allyledger.commitment.commitments.domain;
 
 import org.allyledger.contracts.AllyshipCategory;
-import org.allyledger.api.ProblemException;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemMappers;
+import org.allyledger.domain.Rejection;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.ActionLogged;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.CommitmentAmended;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent.CommitmentFulfilled;
@@ -43,11 +45,11 @@ class CommitmentTest {
     }
 
     private static int status(Runnable command) {
-        return assertThrows(ProblemException.class, command::run).problem().status();
+        return ProblemMappers.problemOf(assertThrows(Rejection.class, command::run)).status();
     }
 
     private static String field(Runnable command) {
-        return assertThrows(ProblemException.class, command::run).problem().errors().get(0).field();
+        return ProblemMappers.problemOf(assertThrows(Rejection.class, command::run)).errors().get(0).field();
     }
 
     @Nested

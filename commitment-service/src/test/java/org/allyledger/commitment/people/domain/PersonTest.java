@@ -63,7 +63,7 @@ class PersonTest {
 
     @Test
     void anUnknownPersonCannotDepart() {
-        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(org.allyledger.api.ProblemException.class,
-                () -> Person.UNKNOWN.depart("e9", java.time.LocalDate.of(2026, 11, 1))).problem().status());
+        assertEquals(404, org.allyledger.api.ProblemMappers.problemOf(org.junit.jupiter.api.Assertions.assertThrows(org.allyledger.domain.Rejection.class,
+                () -> Person.UNKNOWN.depart("e9", java.time.LocalDate.of(2026, 11, 1)))).status());
     }
 }

@@ -6,8 +6,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventStore;
+import org.allyledger.recognition.awards.domain.AwardEvent;
 import org.allyledger.recognition.awards.domain.AwardsStream;
 import org.allyledger.recognition.awards.domain.MonthAward;
+import org.allyledger.recognition.nominations.domain.NominationEvent;
+import org.allyledger.recognition.nominations.domain.NominationsStream;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,26 +24,30 @@ public class AwardLookups {
     private static final String COUNTING = """
             select stream_id from events
             where stream_type = 'recognition' and payload ->> 'nomineeId' = $1 and payload ->> 'awardMonth' = $2
-              and event_type like 'org.allyledger.recognition.Nomination%'
+              and event_type = any($3)
             group by stream_id
-            having bool_and(event_type not in ('org.allyledger.recognition.NominationWithdrawn.v1',
-                                               'org.allyledger.recognition.NominationRejected.v1'))
+            having bool_and(event_type <> all($4))
             limit 1""";
     private static final String STANDING_WINS = """
             select e.payload ->> 'awardMonth' from events e
-            where e.stream_type = 'recognition' and e.event_type = 'org.allyledger.recognition.AllyOfTheMonthAwarded.v1'
+            where e.stream_type = 'recognition' and e.event_type = $2
               and e.payload ->> 'winnerId' = $1
               and not exists (select 1 from events r where r.stream_type = 'recognition' and r.stream_id = e.stream_id
-                              and r.event_type = 'org.allyledger.recognition.AwardRevoked.v1')""";
+                              and r.event_type = $3)""";
 
     private final Pool pool;
     private final EventStore store;
     private final AwardsStream awards;
+    private final String[] nominationTypes;
+    private final String[] notCountingTypes;
 
-    public AwardLookups(Pool pool, EventStore store, AwardsStream awards) {
+    public AwardLookups(Pool pool, EventStore store, AwardsStream awards, NominationsStream nominations) {
         this.pool = pool;
         this.store = store;
         this.awards = awards;
+        this.nominationTypes = nominations.codec().types().toArray(String[]::new);
+        this.notCountingTypes = new String[]{nominations.codec().typeOf(NominationEvent.NominationWithdrawn.class),
+                nominations.codec().typeOf(NominationEvent.NominationRejected.class)};
     }
 
     public Uni<MonthAward> month(YearMonth month) {
@@ -49,12 +56,13 @@ public class AwardLookups {
     }
 
     public Uni<Boolean> hasCountingNomination(String nomineeId, YearMonth month) {
-        return pool.preparedQuery(COUNTING).execute(Tuple.of(nomineeId, month.toString())).map(rows -> rows.iterator().hasNext());
+        return pool.preparedQuery(COUNTING).execute(Tuple.of(nomineeId, month.toString(), nominationTypes, notCountingTypes)).map(rows -> rows.iterator().hasNext());
     }
 
     /** The person's standing award nearest to {@code month}, other than {@code month} itself. */
     public Uni<Optional<YearMonth>> nearestOtherWin(String winnerId, YearMonth month) {
-        return pool.preparedQuery(STANDING_WINS).execute(Tuple.of(winnerId)).map(rows -> {
+        return pool.preparedQuery(STANDING_WINS).execute(Tuple.of(winnerId,
+                awards.codec().typeOf(AwardEvent.AllyOfTheMonthAwarded.class), awards.codec().typeOf(AwardEvent.AwardRevoked.class))).map(rows -> {
             List<YearMonth> wins = new ArrayList<>();
             for (Row row : rows) {
                 YearMonth won = YearMonth.parse(row.getString(0));

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.awards.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
-import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.writeapi.CommandExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,7 +31,7 @@ import java.time.YearMonth;
 
 /** Ally of the Month: program admins award a month, which closes it, and may revoke the award. */
 @Path("/awards/{month}")
-@Tag(name = "Ally of the Month")
+@Tag(name = "Ally of the Month", description = "The monthly award, from the month's standings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AwardsResource {
@@ -59,7 +60,8 @@ public class AwardsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Award Ally of the Month; closes the month to nominations")
-    @APIResponse(responseCode = "201", description = "Awarded")
+    @APIResponse(responseCode = "201", description = "Awarded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Awards.AwardView.class)))
     @APIResponse(responseCode = "409", description = "The month was already decided")
     @APIResponse(responseCode = "422", description = "The winner has no counting nomination, or won within the window")
     public Uni<Response> award(@PathParam("month") @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month,
@@ -73,6 +75,8 @@ public class AwardsResource {
     @Path("/revocation")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Revoke a month's award, with a reason; the month stays closed")
+    @APIResponse(responseCode = "200", description = "Revoked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Awards.AwardView.class)))
     public Uni<Response> revoke(@PathParam("month") @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @Valid @NotNull Revoke request) {
@@ -83,7 +87,9 @@ public class AwardsResource {
     @GET
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "A month's award: OPEN, AWARDED (with the winner) or REVOKED")
-    public Uni<Response> get(@PathParam("month") @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month) {
+    @APIResponse(responseCode = "200", description = "The month's award (OPEN while undecided) and its version (also the ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Awards.AwardView.class)))
+    public Uni<Response> getAward(@PathParam("month") @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month) {
         return awards.read(YearMonth.parse(month)).map(view -> Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build());
     }
 }

@@ -7,8 +7,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-import static org.allyledger.api.Rejections.conflict;
-import static org.allyledger.api.Rejections.unprocessable;
+import static org.allyledger.domain.Rejections.conflict;
+import static org.allyledger.domain.Rejections.unprocessable;
 
 /** A month's Ally of the Month award, as folded from its stream. */
 public record MonthAward(YearMonth month, String winnerId, AwardStatus status) {

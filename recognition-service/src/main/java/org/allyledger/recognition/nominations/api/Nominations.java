@@ -6,7 +6,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejection;
+import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.ClaimTakenException;
@@ -15,13 +16,14 @@ import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.eventstore.StreamPage;
 import org.allyledger.eventstore.UniqueClaim;
-import org.allyledger.eventstore.command.CommandResult;
-import org.allyledger.eventstore.command.Decision;
+import org.allyledger.writeapi.CommandResult;
+import org.allyledger.writeapi.Decision;
 import org.allyledger.recognition.awards.api.AwardLookups;
 import org.allyledger.contracts.NominatorSeal;
 import org.allyledger.recognition.nominations.domain.Nomination;
 import org.allyledger.recognition.nominations.domain.NominationEvent;
 import org.allyledger.recognition.nominations.domain.NominationsStream;
+import org.allyledger.recognition.commitments.LoggedActions;
 import org.allyledger.recognition.people.PeopleReplica;
 
 import java.time.Clock;
@@ -38,20 +40,21 @@ public class Nominations {
     /** One nomination per nominator, nominee and month; the key never leaves the service. */
     static final String CLAIM_SCOPE = "nomination";
     private static final String BY_MONTH = "select stream_id, global_position from events"
-            + " where stream_type = 'recognition' and event_type = 'org.allyledger.recognition.NominationSubmitted.v1'"
-            + " and payload ->> 'awardMonth' = $1 and global_position > $2 order by global_position limit $3";
+            + " where stream_type = 'recognition' and event_type = $1"
+            + " and payload ->> 'awardMonth' = $2 and global_position > $3 order by global_position limit $4";
 
     private final EventStore store;
     private final NominationsStream nominations;
     private final AwardLookups awards;
     private final PeopleReplica people;
+    private final LoggedActions actions;
     private final NominatorSeal seal;
     private final Caller caller;
     private final Pool pool;
     private final Clock clock;
     private final int pastMonths;
 
-    public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people,
+    public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people, LoggedActions actions,
                        NominatorSeal seal, Caller caller, Pool pool, Clock clock,
                        @ConfigProperty(name = "allyledger.recognition.nomination-past-months", defaultValue = "1") int pastMonths) {
         this.pastMonths = pastMonths;
@@ -59,6 +62,7 @@ public class Nominations {
         this.nominations = nominations;
         this.awards = awards;
         this.people = people;
+        this.actions = actions;
         this.seal = seal;
         this.caller = caller;
         this.pool = pool;
@@ -69,8 +73,10 @@ public class Nominations {
     public Uni<Decision> submit(String nominatorId, NominationRequests.Nominate request) {
         YearMonth month = YearMonth.parse(request.awardMonth());
         String claimKey = nominatorId + "|" + request.nomineeId() + "|" + month;
+        List<String> linkedActionIds = request.linkedActionIds() == null ? List.of() : request.linkedActionIds();
         return requireActive(nominatorId, "nominatorId")
                 .chain(() -> requireActive(request.nomineeId(), "nomineeId"))
+                .chain(() -> requireLoggedBy(request.nomineeId(), linkedActionIds))
                 .chain(() -> store.claimOwner(CLAIM_SCOPE, claimKey))
                 .invoke(existing -> {
                     if (existing != null) {
@@ -82,7 +88,7 @@ public class Nominations {
                     String id = UUID.randomUUID().toString();
                     List<NominationEvent> events = Nomination.submit(id, nominatorId, request.nomineeId(), month, request.categories(),
                             request.citation().strip(), Boolean.TRUE.equals(request.anonymous()),
-                            request.linkedActionIds() == null ? List.of() : request.linkedActionIds(), window(), award.closed(), seal::seal);
+                            linkedActionIds, window(), award.closed(), seal::seal);
                     return Decision.of(StreamAppend.of(nominations, id, 0, events),
                                     CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true), events.size(), "/nominations/" + id))
                             .claiming(new UniqueClaim(CLAIM_SCOPE, claimKey, id));
@@ -116,7 +122,8 @@ public class Nominations {
     }
 
     public Uni<NominationView.Page> list(YearMonth month, String cursor, int limit) {
-        return StreamPage.find(pool, BY_MONTH, Tuple.of(month.toString()), cursor, limit)
+        return StreamPage.find(pool, BY_MONTH,
+                        Tuple.of(nominations.codec().typeOf(NominationEvent.NominationSubmitted.class), month.toString()), cursor, limit)
                 .flatMap(page -> page.load(store, nominations).map(loaded -> new NominationView.Page(
                         loaded.stream().map(l -> view(l.state(), l.version())).toList(), page.next())));
     }
@@ -140,6 +147,15 @@ public class Nominations {
         });
     }
 
+    /** Linked actions must be actions the nominee logged, as this service has learnt them from the commitments topic. */
+    private Uni<Void> requireLoggedBy(String nomineeId, List<String> actionIds) {
+        return actions.notLoggedBy(nomineeId, actionIds).invoke(unknown -> {
+            if (!unknown.isEmpty()) {
+                throw Rejections.unprocessable("linkedActionIds", "must name actions the nominee logged; not " + String.join(", ", unknown));
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Void> requireActive(String employeeId, String field) {
         return people.isActive(employeeId).invoke(active -> {
             if (!active) {
@@ -148,10 +164,9 @@ public class Nominations {
         }).replaceWithVoid();
     }
 
-    private static ProblemException duplicate(String existing, YearMonth month) {
-        return new ProblemException(Problem.of(409, "duplicate-nomination", "Already nominated",
-                "You already nominated this colleague for " + month + "; endorse or amend that nomination instead.")
-                .pointingAt("/nominations/" + existing));
+    private static Rejection duplicate(String existing, YearMonth month) {
+        return Rejections.conflict("duplicate-nomination",
+                "You already nominated this colleague for " + month + "; endorse or amend that nomination instead.", "/nominations/" + existing);
     }
 
     private NominationWindow window() {

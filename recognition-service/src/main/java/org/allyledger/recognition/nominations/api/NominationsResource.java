@@ -1,5 +1,7 @@
 package org.allyledger.recognition.nominations.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,7 +25,7 @@ import org.allyledger.api.IfMatch;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.ClaimTakenException;
-import org.allyledger.eventstore.command.CommandExecutor;
+import org.allyledger.writeapi.CommandExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,7 @@ import static org.allyledger.recognition.nominations.api.NominationRequests.MONT
  * admins reject. Every POST takes an {@code Idempotency-Key}; commands on a nomination take {@code If-Match}.
  */
 @Path("/nominations")
-@Tag(name = "Nominations")
+@Tag(name = "Nominations", description = "Colleagues nominate and endorse allies; HR moderates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NominationsResource {
@@ -56,7 +58,8 @@ public class NominationsResource {
     @POST
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Nominate a colleague for a month's Ally of the Month")
-    @APIResponse(responseCode = "201", description = "Nominated; Location names it")
+    @APIResponse(responseCode = "201", description = "Nominated; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
     @APIResponse(responseCode = "409", description = "Already nominated this colleague for the month (existing names it), or the month is awarded")
     @APIResponse(responseCode = "422", description = "Self-nomination, a future month, or a person who is not active")
     public Uni<Response> nominate(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull NominationRequests.Nominate request) {
@@ -69,7 +72,9 @@ public class NominationsResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Read a nomination (an anonymous nominator is shown to program admins only)")
-    public Uni<Response> get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The nomination and its version (also the ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
+    public Uni<Response> getNomination(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return nominations.read(id).map(loaded -> Response.ok(nominations.view(loaded.state(), loaded.version()))
                 .tag(new EntityTag(Long.toString(loaded.version()))).build());
     }
@@ -77,7 +82,7 @@ public class NominationsResource {
     @GET
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "A month's nominations in the order submitted")
-    public Uni<NominationView.Page> list(@QueryParam("month") @NotNull @Pattern(regexp = MONTH, message = "must be a month as YYYY-MM") String month,
+    public Uni<NominationView.Page> listNominations(@QueryParam("month") @NotNull @Pattern(regexp = MONTH, message = "must be a month as YYYY-MM") String month,
                                          @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return nominations.list(YearMonth.parse(month), cursor, limit);
@@ -87,6 +92,8 @@ public class NominationsResource {
     @Path("/{id}/endorsements")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Endorse a nomination (once; not by its nominator or nominee)")
+    @APIResponse(responseCode = "200", description = "Endorsed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
     public Uni<Response> endorse(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                  @Valid NominationRequests.Endorse request) {
@@ -100,7 +107,9 @@ public class NominationsResource {
     @Path("/{id}/withdrawal")
     @RolesAllowed({Roles.EMPLOYEE, Roles.HR_SYSTEM})
     @Operation(summary = "Withdraw one's nomination before the month is awarded")
-    public Uni<Response> withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
+    public Uni<Response> withdrawNomination(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @Valid NominationRequests.Withdraw request) {
         String nominator = caller.namedOrSelf(request == null ? null : request.nominatorId(), "nominatorId");
@@ -112,6 +121,8 @@ public class NominationsResource {
     @Path("/{id}/rejection")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Reject a nomination, with a reason")
+    @APIResponse(responseCode = "200", description = "Rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
     public Uni<Response> reject(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @Valid @NotNull NominationRequests.Reject request) {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import static org.allyledger.api.Rejections.conflict;
-import static org.allyledger.api.Rejections.unprocessable;
+import org.allyledger.domain.Rejections;
+
+import static org.allyledger.domain.Rejections.conflict;
+import static org.allyledger.domain.Rejections.unprocessable;
 
 /**
  * A nomination as folded from its stream, the nominator's id already unsealed. Commands check the recognition
@@ -74,8 +76,7 @@ public record Nomination(String id, String nominatorId, String nomineeId, YearMo
     /** Only its nominator withdraws a nomination, and only before the month is awarded. */
     public List<NominationEvent> withdraw(String byId, boolean monthAwarded) {
         if (!byId.equals(nominatorId)) {
-            throw new org.allyledger.api.ProblemException(org.allyledger.api.Problem.of(403, "forbidden", "Forbidden",
-                    "Only its nominator may withdraw a nomination."));
+            throw Rejections.notPermitted("Only its nominator may withdraw a nomination.");
         }
         requireCounting(monthAwarded);
         return List.of(new NominationWithdrawn(id, nomineeId, awardMonth.toString()));

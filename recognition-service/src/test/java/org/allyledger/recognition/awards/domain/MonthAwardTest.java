@@ -1,6 +1,8 @@
 package org.allyledger.recognition.awards.domain;
 
-import org.allyledger.api.ProblemException;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemMappers;
+import org.allyledger.domain.Rejection;
 import org.allyledger.recognition.awards.domain.AwardEvent.AllyOfTheMonthAwarded;
 import org.allyledger.recognition.awards.domain.AwardEvent.AwardRevoked;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MonthAwardTest {
     private static final YearMonth NOV = YearMonth.of(2026, 11);
 
-    private static ProblemException refused(Runnable command) {
-        return assertThrows(ProblemException.class, command::run);
+    private static Problem refused(Runnable command) {
+        return ProblemMappers.problemOf(assertThrows(Rejection.class, command::run));
     }
 
     @Test
@@ -31,32 +33,30 @@ class MonthAwardTest {
     @Test
     void aMonthIsAwardedOnceAndARevocationReopensNothing() {
         MonthAward awarded = MonthAward.open(NOV).apply(new AllyOfTheMonthAwarded("2026-11", "bob", null));
-        assertEquals(409, refused(() -> awarded.award("carol", null, NOV, true, Optional.empty(), 12)).problem().status());
+        assertEquals(409, refused(() -> awarded.award("carol", null, NOV, true, Optional.empty(), 12)).status());
         MonthAward revoked = awarded.apply(new AwardRevoked("2026-11", "bob", "mistake"));
         assertTrue(revoked.closed());
-        assertEquals(409, refused(() -> revoked.award("carol", null, NOV, true, Optional.empty(), 12)).problem().status());
-        assertEquals(409, refused(() -> revoked.revoke("again")).problem().status());
+        assertEquals(409, refused(() -> revoked.award("carol", null, NOV, true, Optional.empty(), 12)).status());
+        assertEquals(409, refused(() -> revoked.revoke("again")).status());
     }
 
     @Test
     void aWinnerWithinTheWindowIsRefusedWithAReason() {
-        ProblemException refusal = refused(() -> MonthAward.open(NOV).award("bob", null, NOV, true, Optional.of(NOV.minusMonths(11)), 12));
-        assertEquals("winnerId", refusal.problem().errors().get(0).field());
-        assertTrue(refusal.problem().detail().contains("2025-12"));
+        Problem refusal = refused(() -> MonthAward.open(NOV).award("bob", null, NOV, true, Optional.of(NOV.minusMonths(11)), 12));
+        assertEquals("winnerId", refusal.errors().get(0).field());
+        assertTrue(refusal.detail().contains("2025-12"));
         assertEquals(1, MonthAward.open(NOV).award("bob", null, NOV, true, Optional.of(NOV.minusMonths(12)), 12).size());
     }
 
     @Test
     void aNomineeWithoutACountingNominationOrAFutureMonthIsRefused() {
-        assertEquals("winnerId", refused(() -> MonthAward.open(NOV).award("bob", null, NOV, false, Optional.empty(), 12))
-                .problem().errors().get(0).field());
-        assertEquals("awardMonth", refused(() -> MonthAward.open(NOV.plusMonths(1)).award("bob", null, NOV, true, Optional.empty(), 12))
-                .problem().errors().get(0).field());
+        assertEquals("winnerId", refused(() -> MonthAward.open(NOV).award("bob", null, NOV, false, Optional.empty(), 12)).errors().get(0).field());
+        assertEquals("awardMonth", refused(() -> MonthAward.open(NOV.plusMonths(1)).award("bob", null, NOV, true, Optional.empty(), 12)).errors().get(0).field());
     }
 
     @Test
     void onlyAStandingAwardIsRevoked() {
-        assertEquals(409, refused(() -> MonthAward.open(NOV).revoke("nothing")).problem().status());
+        assertEquals(409, refused(() -> MonthAward.open(NOV).revoke("nothing")).status());
         assertEquals(List.of(new AwardRevoked("2026-11", "bob", "r")),
                 MonthAward.open(NOV).apply(new AllyOfTheMonthAwarded("2026-11", "bob", null)).revoke("r"));
     }

@@ -1,4 +1,4 @@
-package org.allyledger.eventstore.command;
+package org.allyledger.writeapi;
 
 /**
  * What a command answers: status, JSON body, and the ETag (version) and Location of the resource it changed.

@@ -1,4 +1,4 @@
-package org.allyledger.eventstore.command;
+package org.allyledger.writeapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import org.allyledger.api.auth.Caller;
 import org.allyledger.eventstore.ConcurrencyConflictException;
 import org.allyledger.eventstore.EventMetadata;
 import org.allyledger.eventstore.EventStore;
+import org.allyledger.eventstore.IdempotencyRecord;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Runs a command: decide, append its events, answer. With an {@code Idempotency-Key}, the first answer is
- * stored in the same transaction as the events; a retry with the same key and request replays it and writes
- * nothing, and the same key with another request is refused.
+ * The one command path of the write services: decide, append the decision's events with the actor and subject in
+ * their metadata, answer. With an {@code Idempotency-Key}, the first answer is stored in the same transaction as
+ * the events; a retry with the same key and request replays it and writes nothing, and the same key with another
+ * request is refused. Work that is not one HTTP request (each row of an import, each commitment of a sweep) takes
+ * the same path through {@link #run}.
  */
 @ApplicationScoped
 public class CommandExecutor {
@@ -59,8 +62,7 @@ public class CommandExecutor {
     public Uni<Response> execute(String idempotencyKey, EventMetadata metadata, String request, boolean retryOnConflict,
                                  Supplier<Uni<Decision>> command) {
         if (idempotencyKey == null) {
-            return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get()
-                    .flatMap(decision -> store.appendAll(decision.appends(), decision.claims(), metadata, null).replaceWith(() -> respond(decision.result())))));
+            return run(metadata, retryOnConflict, command).map(decision -> respond(decision.result()));
         }
         checkKey(idempotencyKey);
         String caller = metadata.actor();
@@ -76,6 +78,18 @@ public class CommandExecutor {
                     })))
                     .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller, idempotencyKey, fingerprint, failure));
         });
+    }
+
+    /**
+     * Decides and appends, without an Idempotency-Key; the metadata names the actor and the subject.
+     *
+     * @param retryOnConflict true when no version was named: a concurrent change is decided again on the new state
+     * @return the decision, once its events are appended
+     */
+    public Uni<Decision> run(EventMetadata metadata, boolean retryOnConflict, Supplier<Uni<Decision>> command) {
+        Uni<Decision> attempt = Uni.createFrom().deferred(() -> command.get()
+                .flatMap(decision -> store.appendAll(decision.appends(), decision.claims(), metadata, null).replaceWith(decision)));
+        return retryOnConflict ? attempt.onFailure(ConcurrencyConflictException.class).retry().atMost(MAX_CONFLICT_RETRIES) : attempt;
     }
 
     /**

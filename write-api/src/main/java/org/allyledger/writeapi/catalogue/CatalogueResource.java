@@ -1,4 +1,4 @@
-package org.allyledger.eventstore.catalogue;
+package org.allyledger.writeapi.catalogue;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import org.allyledger.api.Rejections;
+import org.allyledger.domain.Rejections;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;

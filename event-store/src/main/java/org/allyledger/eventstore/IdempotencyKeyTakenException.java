@@ -1,4 +1,4 @@
-package org.allyledger.eventstore.command;
+package org.allyledger.eventstore;
 
 /** A concurrent request with the same Idempotency-Key committed first; its response is to be replayed. */
 public class IdempotencyKeyTakenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.allyledger.eventstore.command;
+package org.allyledger.writeapi;
 
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.eventstore.UniqueClaim;
@@ -14,6 +14,11 @@ public record Decision(List<StreamAppend<?>> appends, List<UniqueClaim> claims, 
 
     public static Decision of(List<StreamAppend<?>> appends, CommandResult result) {
         return new Decision(appends, List.of(), result);
+    }
+
+    /** How many events it appends, over all its streams; 0 when the command changes nothing. */
+    public int eventCount() {
+        return appends.stream().mapToInt(append -> append.events().size()).sum();
     }
 
     /** The same decision, also taking {@code claim} in its transaction. */
