@@ -71,6 +71,25 @@ public final class TopicReader implements AutoCloseable {
         return before;
     }
 
+    /** Polls until it has read every record the topic held when called; answers every record seen. */
+    public List<ConsumerRecord<String, String>> toEnd(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (consumer.assignment().isEmpty()) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("no partition was assigned within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("the end of the topic was not reached within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     /** The record of a stream at a version (its CloudEvents stream version attribute). */
     public static Predicate<ConsumerRecord<String, String>> version(String key, long version) {
         return record -> key.equals(record.key()) && Long.toString(version).equals(header(record, CloudEventHeaders.STREAM_VERSION_ATTRIBUTE));

@@ -19,18 +19,24 @@ public class CommitmentsStream extends StreamType<Commitment, CommitmentEvent> {
         return state.apply(event);
     }
 
+    /**
+     * Free text written by the ally reaches the topic only where every employee may read it: the statement of a commitment
+     * visible to the organisation, when made. Notes, evidence, reasons and amended statements are withheld (null): their
+     * events do not say whether the commitment is private, and the REST API serves them with its visibility rules.
+     */
     @Override
     public CommitmentsV1 publish(CommitmentEvent event) {
         return switch (event) {
             case CommitmentEvent.CommitmentMade e -> new CommitmentsV1.CommitmentMade(e.commitmentId(), e.allyId(), e.category().name(),
-                    e.statement(), e.startsOn(), e.endsOn(), e.targetActions(), e.visibility().name(), e.renewedFrom());
+                    e.visibility() == Visibility.ORGANISATION ? e.statement() : null, e.startsOn(), e.endsOn(), e.targetActions(),
+                    e.visibility().name(), e.renewedFrom());
             case CommitmentEvent.ActionLogged e -> new CommitmentsV1.ActionLogged(e.commitmentId(), e.allyId(), e.actionId(), e.kind().name(),
-                    e.occurredOn(), e.note(), e.evidenceUrl(), e.source().name(), e.externalRef());
-            case CommitmentEvent.CommitmentAmended e -> new CommitmentsV1.CommitmentAmended(e.commitmentId(), e.allyId(), e.statement(),
-                    e.targetActions(), e.endsOn(), e.reason());
+                    e.occurredOn(), null, null, e.source().name(), e.externalRef());
+            case CommitmentEvent.CommitmentAmended e -> new CommitmentsV1.CommitmentAmended(e.commitmentId(), e.allyId(), null,
+                    e.targetActions(), e.endsOn(), null);
             case CommitmentEvent.CommitmentFulfilled e -> new CommitmentsV1.CommitmentFulfilled(e.commitmentId(), e.allyId(), e.actionsLogged(),
                     e.targetActions());
-            case CommitmentEvent.CommitmentWithdrawn e -> new CommitmentsV1.CommitmentWithdrawn(e.commitmentId(), e.allyId(), e.reason());
+            case CommitmentEvent.CommitmentWithdrawn e -> new CommitmentsV1.CommitmentWithdrawn(e.commitmentId(), e.allyId(), null);
             case CommitmentEvent.CommitmentLapsed e -> new CommitmentsV1.CommitmentLapsed(e.commitmentId(), e.allyId(), e.actionsLogged(),
                     e.targetActions(), e.endedOn());
             case CommitmentEvent.CommitmentRenewed e -> new CommitmentsV1.CommitmentRenewed(e.commitmentId(), e.allyId(), e.renewedAs());

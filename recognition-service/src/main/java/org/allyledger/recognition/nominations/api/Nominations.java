@@ -11,6 +11,7 @@ import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.ClaimTakenException;
+import org.allyledger.eventstore.ConcurrencyConflictException;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
@@ -78,11 +79,8 @@ public class Nominations {
                 .chain(() -> requireActive(request.nomineeId(), "nomineeId"))
                 .chain(() -> requireLoggedBy(request.nomineeId(), linkedActionIds))
                 .chain(() -> store.claimOwner(CLAIM_SCOPE, claimKey))
-                .invoke(existing -> {
-                    if (existing != null) {
-                        throw duplicate(existing, month);
-                    }
-                })
+                .call(existing -> existing == null ? Uni.createFrom().voidItem()
+                        : duplicate(existing, month).onItem().transformToUni(refusal -> Uni.createFrom().failure(refusal)))
                 .chain(() -> awards.month(month))
                 .map(award -> {
                     String id = UUID.randomUUID().toString();
@@ -100,21 +98,21 @@ public class Nominations {
         ClaimTakenException taken = (ClaimTakenException) failure;
         YearMonth month = YearMonth.parse(taken.key().substring(taken.key().lastIndexOf('|') + 1));
         return store.claimOwner(taken.scope(), taken.key())
-                .onItem().transformToUni(existing -> Uni.createFrom().failure(duplicate(existing, month)));
+                .onItem().transformToUni(existing -> duplicate(existing, month).onItem().transformToUni(refusal -> Uni.createFrom().failure(refusal)));
     }
 
     public Uni<Decision> endorse(String id, String endorserId, OptionalLong ifMatch, String note) {
-        return requireActive(endorserId, "endorserId").chain(() -> load(id)).flatMap(loaded -> awards.month(loaded.state().awardMonth())
+        return requireActive(endorserId, "endorserId").chain(() -> load(id, ifMatch)).flatMap(loaded -> awards.month(loaded.state().awardMonth())
                 .map(award -> decide(id, ifMatch, loaded, loaded.state().endorse(endorserId, note, award.closed()))));
     }
 
     public Uni<Decision> withdraw(String id, String nominatorId, OptionalLong ifMatch) {
-        return load(id).flatMap(loaded -> awards.month(loaded.state().awardMonth())
+        return load(id, ifMatch).flatMap(loaded -> awards.month(loaded.state().awardMonth())
                 .map(award -> decide(id, ifMatch, loaded, loaded.state().withdraw(nominatorId, award.closed()))));
     }
 
     public Uni<Decision> reject(String id, OptionalLong ifMatch, String reason) {
-        return load(id).map(loaded -> decide(id, ifMatch, loaded, loaded.state().reject(reason)));
+        return load(id, ifMatch).map(loaded -> decide(id, ifMatch, loaded, loaded.state().reject(reason)));
     }
 
     public Uni<Loaded<Nomination>> read(String id) {
@@ -137,6 +135,18 @@ public class Nominations {
     private Decision decide(String id, OptionalLong ifMatch, Loaded<Nomination> loaded, List<NominationEvent> events) {
         StreamAppend<NominationEvent> append = StreamAppend.of(nominations, id, ifMatch.orElse(loaded.version()), events);
         return Decision.of(append, CommandResult.ok(view(nominations.applyAll(loaded.state(), events), append.newVersion()), append.newVersion()));
+    }
+
+    /**
+     * Loads for a command, and checks {@code If-Match} before any rule: a stale version is refused alike whoever asks, so
+     * the answer never tells an anonymous nomination's nominator from anyone else.
+     */
+    private Uni<Loaded<Nomination>> load(String id, OptionalLong ifMatch) {
+        return load(id).invoke(loaded -> {
+            if (ifMatch.isPresent() && ifMatch.getAsLong() != loaded.version()) {
+                throw new ConcurrencyConflictException(nominations.name(), id, ifMatch.getAsLong());
+            }
+        });
     }
 
     private Uni<Loaded<Nomination>> load(String id) {
@@ -164,9 +174,13 @@ public class Nominations {
         }).replaceWithVoid();
     }
 
-    private static Rejection duplicate(String existing, YearMonth month) {
-        return Rejections.conflict("duplicate-nomination",
-                "You already nominated this colleague for " + month + "; endorse or amend that nomination instead.", "/nominations/" + existing);
+    /** Points at the earlier nomination unless it is anonymous: then the refusal names nothing that could identify it. */
+    private Uni<Rejection> duplicate(String existing, YearMonth month) {
+        String detail = "This colleague is already nominated by this nominator for " + month + "; one nomination per nominator,"
+                + " nominee and month.";
+        return store.load(nominations, existing).map(loaded -> loaded.state().anonymous()
+                ? Rejections.conflict("duplicate-nomination", detail)
+                : Rejections.conflict("duplicate-nomination", detail, "/nominations/" + existing));
     }
 
     private NominationWindow window() {
