@@ -6,7 +6,10 @@ import java.time.LocalDate;
 
 import static org.allyledger.contracts.published.PublishedEvent.required;
 
-/** {@value Topics#PEOPLE}: the people directory, keyed by employee id. Names and emails are personal data. */
+/**
+ * {@value Topics#PEOPLE}: the people directory, keyed by employee id. Names and emails are not published (null): a
+ * consumer reads them from the REST directory, which erasure reaches.
+ */
 public sealed interface PeopleV1 extends PublishedEvent {
     String PREFIX = "org.allyledger.people.";
 
@@ -45,6 +48,15 @@ public sealed interface PeopleV1 extends PublishedEvent {
         public static final String TYPE = PREFIX + "PersonDeparted.v1";
 
         public PersonDeparted {
+            required(employeeId, "employeeId");
+        }
+    }
+
+    /** The person's personal data was erased: their data key is destroyed; ids, dates and organisational attributes stay. */
+    record PersonalDataErased(String employeeId) implements PeopleV1 {
+        public static final String TYPE = PREFIX + "PersonalDataErased.v1";
+
+        public PersonalDataErased {
             required(employeeId, "employeeId");
         }
     }

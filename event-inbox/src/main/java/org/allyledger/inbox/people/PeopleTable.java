@@ -5,6 +5,7 @@ import org.allyledger.contracts.published.PeopleV1;
 import org.allyledger.contracts.published.PeopleV1.PersonDeparted;
 import org.allyledger.contracts.published.PeopleV1.PersonRegistered;
 import org.allyledger.contracts.published.PeopleV1.PersonUpdated;
+import org.allyledger.contracts.published.PeopleV1.PersonalDataErased;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.MalformedEventException;
 import org.allyledger.inbox.Sql;
@@ -43,6 +44,8 @@ public final class PeopleTable {
             case PersonUpdated(var id, var name, var email, var department, var location, var workModel, var manager, var active) ->
                     describe(new Standing(id, department, location, workModel, active), version, envelope);
             case PersonDeparted(var id, var departedOn) -> depart(id, version, envelope);
+            // the table holds no personal data: nothing to drop
+            case PersonalDataErased(var id) -> Uni.createFrom().item(Optional.empty());
         };
     }
 

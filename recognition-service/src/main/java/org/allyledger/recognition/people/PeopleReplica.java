@@ -8,6 +8,7 @@ import org.allyledger.inbox.ContractConsumer;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.people.PeopleTable;
+import org.allyledger.writeapi.privacy.PersonalData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,8 +18,11 @@ public class PeopleReplica extends ContractConsumer<PeopleV1> {
     public static final String CHANNEL = "people";
     public static final String NAME = "recognition.people";
 
-    public PeopleReplica(Inbox inbox) {
+    private final PersonalData personalData;
+
+    public PeopleReplica(Inbox inbox, PersonalData personalData) {
         super(NAME, PeopleV1.class, inbox);
+        this.personalData = personalData;
     }
 
     @Incoming(CHANNEL)
@@ -32,8 +36,18 @@ public class PeopleReplica extends ContractConsumer<PeopleV1> {
         return PeopleTable.isActive(employeeId);
     }
 
+    /**
+     * An erasure destroys this service's key of the person too, so the citations, notes and reasons sealed under it can no
+     * longer be read; replaying the event (a redelivery, a rebuild) destroys nothing more.
+     */
     @Override
     protected Uni<Void> project(PeopleV1 event, InboundEvent envelope) {
-        return PeopleTable.apply(event, envelope).replaceWithVoid();
+        Uni<Void> keys = switch (event) {
+            case PeopleV1.PersonalDataErased(var employeeId) -> personalData.erase(employeeId).replaceWithVoid();
+            case PeopleV1.PersonRegistered e -> Uni.createFrom().voidItem();
+            case PeopleV1.PersonUpdated e -> Uni.createFrom().voidItem();
+            case PeopleV1.PersonDeparted e -> Uni.createFrom().voidItem();
+        };
+        return keys.chain(() -> PeopleTable.apply(event, envelope)).replaceWithVoid();
     }
 }

@@ -4,16 +4,20 @@ import org.allyledger.contracts.AllyshipCategory;
 import org.allyledger.commitment.commitments.domain.Commitment;
 import org.allyledger.commitment.commitments.domain.CommitmentStatus;
 import org.allyledger.commitment.commitments.domain.Visibility;
+import org.allyledger.writeapi.privacy.PersonalText;
 
 import java.time.LocalDate;
 
-/** A commitment as the API shows it, with the version to send back in {@code If-Match}. */
+/**
+ * A commitment as the API shows it, with the version to send back in {@code If-Match}. The statement is stored sealed
+ * under the ally's data key and opened here; it is null once the ally's personal data is erased.
+ */
 public record CommitmentView(String id, String allyId, AllyshipCategory category, String statement, LocalDate startsOn,
                              LocalDate endsOn, int targetActions, int actionsLogged, Visibility visibility,
                              CommitmentStatus status, String renewedFrom, String renewedAs, long version) {
 
-    static CommitmentView of(Commitment c, long version) {
-        return new CommitmentView(c.id(), c.allyId(), c.category(), c.statement(), c.startsOn(), c.endsOn(),
+    static CommitmentView of(Commitment c, long version, PersonalText text) {
+        return new CommitmentView(c.id(), c.allyId(), c.category(), text.open(c.statement()), c.startsOn(), c.endsOn(),
                 c.targetActions(), c.actionsLogged(), c.visibility(), c.status(), c.renewedFrom(), c.renewedAs(), version);
     }
 

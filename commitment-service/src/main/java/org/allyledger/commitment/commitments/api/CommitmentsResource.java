@@ -72,8 +72,8 @@ public class CommitmentsResource {
     @APIResponse(responseCode = "200", description = "The commitment and its version (also the ETag)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitmentView.class)))
     public Uni<Response> getCommitment(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
-        return commitments.read(id).map(loaded -> Response.ok(CommitmentView.of(loaded.state(), loaded.version()))
-                .tag(new EntityTag(Long.toString(loaded.version()))).build());
+        return commitments.read(id).flatMap(loaded -> commitments.view(loaded).map(view -> Response.ok(view)
+                .tag(new EntityTag(Long.toString(loaded.version()))).build()));
     }
 
     @POST

@@ -20,15 +20,14 @@ public class CommitmentsStream extends StreamType<Commitment, CommitmentEvent> {
     }
 
     /**
-     * Free text written by the ally reaches the topic only where every employee may read it: the statement of a commitment
-     * visible to the organisation, when made. Notes, evidence, reasons and amended statements are withheld (null): their
-     * events do not say whether the commitment is private, and the REST API serves them with its visibility rules.
+     * Free text written by the ally (statements, notes, evidence, reasons) is never published (null): it is stored sealed
+     * under the ally's data key, and the REST API serves it with the commitment's visibility rules, where erasure reaches.
      */
     @Override
     public CommitmentsV1 publish(CommitmentEvent event) {
         return switch (event) {
             case CommitmentEvent.CommitmentMade e -> new CommitmentsV1.CommitmentMade(e.commitmentId(), e.allyId(), e.category().name(),
-                    e.visibility() == Visibility.ORGANISATION ? e.statement() : null, e.startsOn(), e.endsOn(), e.targetActions(),
+                    null, e.startsOn(), e.endsOn(), e.targetActions(),
                     e.visibility().name(), e.renewedFrom());
             case CommitmentEvent.ActionLogged e -> new CommitmentsV1.ActionLogged(e.commitmentId(), e.allyId(), e.actionId(), e.kind().name(),
                     e.occurredOn(), null, null, e.source().name(), e.externalRef());

@@ -6,6 +6,7 @@ import org.allyledger.domain.Rejections;
 import org.allyledger.commitment.people.domain.PeopleStream;
 import org.allyledger.commitment.people.domain.Person;
 import org.allyledger.commitment.people.domain.PersonProfile;
+import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
@@ -20,10 +21,12 @@ import java.util.OptionalLong;
 public class PeopleDirectory {
     private final EventStore store;
     private final PeopleStream people;
+    private final PersonalData personalData;
 
-    public PeopleDirectory(EventStore store, PeopleStream people) {
+    public PeopleDirectory(EventStore store, PeopleStream people, PersonalData personalData) {
         this.store = store;
         this.people = people;
+        this.personalData = personalData;
     }
 
     /**
@@ -32,23 +35,46 @@ public class PeopleDirectory {
      * @param expectedVersion from {@code If-Match}: the write succeeds only if the person is still at it
      */
     public Uni<Decision> upsert(String employeeId, PersonProfile profile, OptionalLong expectedVersion) {
-        return store.load(people, employeeId).map(loaded -> {
-            var events = loaded.state().upsert(employeeId, profile);
+        return personalData.sealing(employeeId).flatMap(text -> store.load(people, employeeId).map(loaded -> {
+            // the name and email are stored sealed under the person's key; sealing is deterministic, so a resend changes nothing
+            PersonProfile sealed = new PersonProfile(text.seal(profile.displayName()), text.seal(profile.email()), profile.department(),
+                    profile.location(), profile.workModel(), profile.managerId(), profile.active());
+            var events = loaded.state().upsert(employeeId, sealed);
             var append = StreamAppend.of(people, employeeId, expectedVersion.orElse(loaded.version()), events);
-            PersonResponse after = PersonResponse.of(people.applyAll(loaded.state(), events), append.newVersion());
+            PersonResponse after = PersonResponse.of(people.applyAll(loaded.state(), events), append.newVersion(), text);
             return Decision.of(append, loaded.isNew()
                     ? CommandResult.created(after, append.newVersion(), "/people/" + employeeId)
                     : CommandResult.ok(after, append.newVersion()));
+        }));
+    }
+
+    /**
+     * Erases the person's personal data: destroys their data key first (so no copy of their sealed name, email or text
+     * can be read again, even if what follows fails), then records {@code PersonalDataErased}. Repeating it changes nothing.
+     */
+    public Uni<Decision> erase(String employeeId, OptionalLong expectedVersion) {
+        return store.load(people, employeeId).flatMap(loaded -> {
+            var events = loaded.state().erase(employeeId);
+            return personalData.erase(employeeId).chain(() -> personalData.reading(employeeId)).map(text -> {
+                var append = StreamAppend.of(people, employeeId, expectedVersion.orElse(loaded.version()), events);
+                Person after = people.applyAll(loaded.state(), events);
+                return Decision.of(append, CommandResult.ok(PersonResponse.of(after, append.newVersion(), text), append.newVersion()));
+            });
         });
     }
 
+    /** The person's directory entry as readers see it: name and email opened, or "erased person". */
+    public Uni<PersonResponse> view(Loaded<Person> loaded) {
+        return personalData.reading(loaded.state().employeeId()).map(text -> PersonResponse.of(loaded.state(), loaded.version(), text));
+    }
+
     public Uni<Decision> depart(String employeeId, LocalDate departedOn, OptionalLong expectedVersion) {
-        return store.load(people, employeeId).map(loaded -> {
+        return store.load(people, employeeId).flatMap(loaded -> personalData.reading(employeeId).map(text -> {
             var events = loaded.state().depart(employeeId, departedOn);
             var append = StreamAppend.of(people, employeeId, expectedVersion.orElse(loaded.version()), events);
             Person after = people.applyAll(loaded.state(), events);
-            return Decision.of(append, CommandResult.ok(PersonResponse.of(after, append.newVersion()), append.newVersion()));
-        });
+            return Decision.of(append, CommandResult.ok(PersonResponse.of(after, append.newVersion(), text), append.newVersion()));
+        }));
     }
 
     public Uni<Loaded<Person>> find(String employeeId) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
 import org.allyledger.api.Problem;
 import org.allyledger.api.ProblemException;
+import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.eventstore.EventMetadata;
@@ -145,12 +146,32 @@ public class PeopleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
     public Uni<Response> getPerson(@PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId) {
         caller.requireSelfOr(employeeId, Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN);
-        return directory.find(employeeId).map(loaded -> {
+        return directory.find(employeeId).flatMap(loaded -> {
             if (!loaded.state().registered()) {
-                throw new ProblemException(Problem.of(404, "not-found", "Not found", "No person has employee id " + employeeId + "."));
+                throw Rejections.notFound("person", employeeId);
             }
-            return Response.ok(PersonResponse.of(loaded.state(), loaded.version())).tag(etag(loaded.version())).build();
+            return directory.view(loaded).map(person -> Response.ok(person).tag(etag(loaded.version())).build());
         });
+    }
+
+    /**
+     * Erases a person's personal data (right to erasure): their data key is destroyed, so their name, email and every
+     * text sealed under it can no longer be read anywhere, and {@code PersonalDataErased} is published. Ids, dates,
+     * categories and counts stay, so reports keep their figures. Repeating it changes nothing.
+     */
+    @POST
+    @Path("/{employeeId}/erasure")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Erase a person's personal data")
+    @APIResponse(responseCode = "200", description = "Erased (or erased before: nothing changes); the entry now reads 'erased person'",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such person")
+    public Uni<Response> erase(
+            @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = EMPLOYEE_ID_MESSAGE) String employeeId,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return commands.execute(caller, idempotencyKey, employeeId, "POST /people/" + employeeId + "/erasure", ifMatch,
+                () -> directory.erase(employeeId, IfMatch.version(ifMatch)));
     }
 
     private static EntityTag etag(long version) {

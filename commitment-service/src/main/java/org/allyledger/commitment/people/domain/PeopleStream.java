@@ -19,15 +19,16 @@ public class PeopleStream extends StreamType<Person, PersonEvent> {
         return state.apply(event);
     }
 
-    /** Published as stored; names and emails are personal data that the people topic carries. */
+    /** Names and emails are not published: portals read them from the REST directory, which erasure reaches. */
     @Override
     public PeopleV1 publish(PersonEvent event) {
         return switch (event) {
-            case PersonEvent.PersonRegistered e -> new PeopleV1.PersonRegistered(e.employeeId(), e.displayName(), e.email(), e.department(),
+            case PersonEvent.PersonRegistered e -> new PeopleV1.PersonRegistered(e.employeeId(), null, null, e.department(),
                     e.location(), e.workModel().name(), e.managerId(), e.active());
-            case PersonEvent.PersonUpdated e -> new PeopleV1.PersonUpdated(e.employeeId(), e.displayName(), e.email(), e.department(),
+            case PersonEvent.PersonUpdated e -> new PeopleV1.PersonUpdated(e.employeeId(), null, null, e.department(),
                     e.location(), e.workModel().name(), e.managerId(), e.active());
             case PersonEvent.PersonDeparted e -> new PeopleV1.PersonDeparted(e.employeeId(), e.departedOn());
+            case PersonEvent.PersonalDataErased e -> new PeopleV1.PersonalDataErased(e.employeeId());
         };
     }
 }

@@ -44,4 +44,9 @@ public sealed interface PersonEvent {
     @EventType(PeopleEventTypes.PERSON_DEPARTED)
     record PersonDeparted(String employeeId, LocalDate departedOn) implements PersonEvent {
     }
+
+    /** HR erased the person's personal data; their data key is destroyed with it. */
+    @EventType(PeopleEventTypes.PERSONAL_DATA_ERASED)
+    record PersonalDataErased(String employeeId) implements PersonEvent {
+    }
 }

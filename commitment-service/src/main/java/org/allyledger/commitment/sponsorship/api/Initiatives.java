@@ -12,6 +12,7 @@ import org.allyledger.commitment.sponsorship.domain.Initiative;
 import org.allyledger.commitment.sponsorship.domain.InitiativeEvent;
 import org.allyledger.commitment.sponsorship.domain.SponsorshipsStream;
 import org.allyledger.eventstore.EventStore;
+import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.eventstore.Loaded;
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.eventstore.StreamPage;
@@ -38,15 +39,18 @@ public class Initiatives {
     private final PeopleDirectory people;
     private final Caller caller;
     private final Pool pool;
+    private final PersonalData personalData;
     private final Clock clock;
 
-    public Initiatives(EventStore store, SponsorshipsStream initiatives, PeopleDirectory people, Caller caller, Pool pool, Clock clock) {
+    public Initiatives(EventStore store, SponsorshipsStream initiatives, PeopleDirectory people, Caller caller, Pool pool, Clock clock,
+                       PersonalData personalData) {
         this.store = store;
         this.initiatives = initiatives;
         this.people = people;
         this.caller = caller;
         this.pool = pool;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     public Uni<Decision> launch(InitiativeRequests.Launch request) {
@@ -75,12 +79,12 @@ public class Initiatives {
 
     public Uni<Decision> fulfil(String id, String allyId, OptionalLong ifMatch, String outcome) {
         caller.actingFor(allyId);
-        return change(id, ifMatch, initiative -> initiative.fulfil(allyId, outcome));
+        return personalData.sealing(allyId).flatMap(text -> change(id, ifMatch, initiative -> initiative.fulfil(allyId, text.seal(outcome))));
     }
 
     public Uni<Decision> withdraw(String id, String allyId, OptionalLong ifMatch, String reason) {
         caller.actingFor(allyId);
-        return change(id, ifMatch, initiative -> initiative.withdraw(allyId, reason));
+        return personalData.sealing(allyId).flatMap(text -> change(id, ifMatch, initiative -> initiative.withdraw(allyId, text.seal(reason))));
     }
 
     public Uni<Loaded<Initiative>> find(String id) {

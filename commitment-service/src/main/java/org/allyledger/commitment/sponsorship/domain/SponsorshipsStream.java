@@ -19,6 +19,7 @@ public class SponsorshipsStream extends StreamType<Initiative, InitiativeEvent> 
         return state.apply(event);
     }
 
+    /** A pledge's outcome and withdrawal reason are the ally's text, sealed under their key, and never published (null). */
     @Override
     public SponsorshipsV1 publish(InitiativeEvent event) {
         return switch (event) {
@@ -27,9 +28,9 @@ public class SponsorshipsStream extends StreamType<Initiative, InitiativeEvent> 
             case InitiativeEvent.InitiativeClosed e -> new SponsorshipsV1.InitiativeClosed(e.initiativeId(), e.year());
             case InitiativeEvent.SponsorshipPledged e -> new SponsorshipsV1.SponsorshipPledged(e.initiativeId(), e.allyId(), e.year());
             case InitiativeEvent.SponsorshipFulfilled e -> new SponsorshipsV1.SponsorshipFulfilled(e.initiativeId(), e.allyId(), e.year(),
-                    e.outcome());
+                    null);
             case InitiativeEvent.SponsorshipWithdrawn e -> new SponsorshipsV1.SponsorshipWithdrawn(e.initiativeId(), e.allyId(), e.year(),
-                    e.reason());
+                    null);
         };
     }
 }

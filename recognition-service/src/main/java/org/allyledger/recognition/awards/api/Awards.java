@@ -3,6 +3,7 @@ package org.allyledger.recognition.awards.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.eventstore.EventStore;
+import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.writeapi.CommandResult;
 import org.allyledger.writeapi.Decision;
@@ -24,14 +25,16 @@ public class Awards {
     private final AwardLookups lookups;
     private final Clock clock;
     private final int windowMonths;
+    private final PersonalData personalData;
 
-    public Awards(EventStore store, AwardsStream awards, AwardLookups lookups, Clock clock,
+    public Awards(EventStore store, AwardsStream awards, AwardLookups lookups, Clock clock, PersonalData personalData,
                   @ConfigProperty(name = "allyledger.recognition.award-window-months", defaultValue = "12") int windowMonths) {
         this.store = store;
         this.awards = awards;
         this.lookups = lookups;
         this.clock = clock;
         this.windowMonths = windowMonths;
+        this.personalData = personalData;
     }
 
     public record AwardView(String awardMonth, String winnerId, MonthAward.AwardStatus status, long version) {
@@ -40,23 +43,28 @@ public class Awards {
     public Uni<Decision> award(YearMonth month, String winnerId, String note, OptionalLong ifMatch) {
         String id = AwardsStream.streamId(month);
         return store.load(awards, id).flatMap(loaded -> lookups.hasCountingNomination(winnerId, month)
-                .flatMap(counting -> lookups.nearestOtherWin(winnerId, month).map(nearest -> {
+                .flatMap(counting -> lookups.nearestOtherWin(winnerId, month).flatMap(nearest -> personalData.sealing(winnerId).map(text -> {
                     MonthAward current = loaded.isNew() ? MonthAward.open(month) : loaded.state();
-                    List<AwardEvent> events = current.award(winnerId, note, YearMonth.now(clock), counting, nearest, windowMonths);
+                    List<AwardEvent> events = current.award(winnerId, text.seal(note), YearMonth.now(clock), counting, nearest, windowMonths);
                     StreamAppend<AwardEvent> append = StreamAppend.of(awards, id, ifMatch.orElse(loaded.version()), events);
                     return Decision.of(append, CommandResult.created(view(awards.applyAll(current, events), append.newVersion()),
                             append.newVersion(), "/awards/" + month));
-                })));
+                }))));
     }
 
     public Uni<Decision> revoke(YearMonth month, String reason, OptionalLong ifMatch) {
         String id = AwardsStream.streamId(month);
-        return store.load(awards, id).map(loaded -> {
+        return store.load(awards, id).flatMap(loaded -> sealedFor(loaded.isNew() ? null : loaded.state().winnerId(), reason).map(sealed -> {
             MonthAward current = loaded.isNew() ? MonthAward.open(month) : loaded.state();
-            List<AwardEvent> events = current.revoke(reason);
+            List<AwardEvent> events = current.revoke(sealed);
             StreamAppend<AwardEvent> append = StreamAppend.of(awards, id, ifMatch.orElse(loaded.version()), events);
             return Decision.of(append, CommandResult.ok(view(awards.applyAll(current, events), append.newVersion()), append.newVersion()));
-        });
+        }));
+    }
+
+    /** The text sealed under the winner's key; without a winner there is nothing to revoke, and the rule refuses it. */
+    private Uni<String> sealedFor(String winnerId, String text) {
+        return winnerId == null ? Uni.createFrom().item(text) : personalData.sealing(winnerId).map(key -> key.seal(text));
     }
 
     public Uni<AwardView> read(YearMonth month) {

@@ -26,11 +26,12 @@ public class AwardsStream extends StreamType<MonthAward, AwardEvent> {
         return state.apply(event);
     }
 
+    /** The award's note and a revocation's reason are not published: they are personal text, sealed under the winner's key. */
     @Override
     public RecognitionV1 publish(AwardEvent event) {
         return switch (event) {
-            case AwardEvent.AllyOfTheMonthAwarded e -> new RecognitionV1.AllyOfTheMonthAwarded(e.awardMonth(), e.winnerId(), e.note());
-            case AwardEvent.AwardRevoked e -> new RecognitionV1.AwardRevoked(e.awardMonth(), e.winnerId(), e.reason());
+            case AwardEvent.AllyOfTheMonthAwarded e -> new RecognitionV1.AllyOfTheMonthAwarded(e.awardMonth(), e.winnerId(), null);
+            case AwardEvent.AwardRevoked e -> new RecognitionV1.AwardRevoked(e.awardMonth(), e.winnerId(), null);
         };
     }
 }

@@ -3,6 +3,8 @@ package org.allyledger.recognition.nominations.api;
 import org.allyledger.recognition.nominations.domain.Nomination;
 import org.allyledger.recognition.nominations.domain.NominationStatus;
 import org.allyledger.contracts.AllyshipCategory;
+import org.allyledger.writeapi.privacy.PersonalText;
+
 import java.util.List;
 
 /** A nomination as the API shows it; {@code nominatorId} is null for an anonymous one unless the caller may know. */
@@ -10,9 +12,10 @@ public record NominationView(String id, String nominatorId, String nomineeId, St
                              String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
                              List<String> endorsers, long version) {
 
-    static NominationView of(Nomination n, long version, boolean mayKnowNominator) {
+    /** @param nomineeText the nominee's key, which the citation is sealed under */
+    static NominationView of(Nomination n, long version, boolean mayKnowNominator, PersonalText nomineeText) {
         return new NominationView(n.id(), n.anonymous() && !mayKnowNominator ? null : n.nominatorId(), n.nomineeId(),
-                n.awardMonth().toString(), n.categories(), n.citation(), n.anonymous(), n.linkedActionIds(), n.status(),
+                n.awardMonth().toString(), n.categories(), nomineeText.open(n.citation()), n.anonymous(), n.linkedActionIds(), n.status(),
                 List.copyOf(n.endorsers()), version);
     }
 

@@ -1,5 +1,6 @@
 package org.allyledger.recognition.nominations.api;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +26,7 @@ import org.allyledger.recognition.nominations.domain.Nomination;
 import org.allyledger.recognition.nominations.domain.NominationEvent;
 import org.allyledger.recognition.nominations.domain.NominationsStream;
 import org.allyledger.recognition.commitments.LoggedActions;
+import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.recognition.people.PeopleReplica;
 
 import java.time.Clock;
@@ -49,6 +51,7 @@ public class Nominations {
     private final AwardLookups awards;
     private final PeopleReplica people;
     private final LoggedActions actions;
+    private final PersonalData personalData;
     private final NominatorSeal seal;
     private final Caller caller;
     private final Pool pool;
@@ -56,6 +59,7 @@ public class Nominations {
     private final int pastMonths;
 
     public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people, LoggedActions actions,
+                       PersonalData personalData,
                        NominatorSeal seal, Caller caller, Pool pool, Clock clock,
                        @ConfigProperty(name = "allyledger.recognition.nomination-past-months", defaultValue = "1") int pastMonths) {
         this.pastMonths = pastMonths;
@@ -64,6 +68,7 @@ public class Nominations {
         this.awards = awards;
         this.people = people;
         this.actions = actions;
+        this.personalData = personalData;
         this.seal = seal;
         this.caller = caller;
         this.pool = pool;
@@ -82,15 +87,15 @@ public class Nominations {
                 .call(existing -> existing == null ? Uni.createFrom().voidItem()
                         : duplicate(existing, month).onItem().transformToUni(refusal -> Uni.createFrom().failure(refusal)))
                 .chain(() -> awards.month(month))
-                .map(award -> {
+                .flatMap(award -> personalData.sealing(request.nomineeId()).map(text -> {
                     String id = UUID.randomUUID().toString();
                     List<NominationEvent> events = Nomination.submit(id, nominatorId, request.nomineeId(), month, request.categories(),
-                            request.citation().strip(), Boolean.TRUE.equals(request.anonymous()),
+                            text.seal(request.citation().strip()), Boolean.TRUE.equals(request.anonymous()),
                             linkedActionIds, window(), award.closed(), seal::seal);
                     return Decision.of(StreamAppend.of(nominations, id, 0, events),
-                                    CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true), events.size(), "/nominations/" + id))
+                                    CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true, text), events.size(), "/nominations/" + id))
                             .claiming(new UniqueClaim(CLAIM_SCOPE, claimKey, id));
-                });
+                }));
     }
 
     /** A concurrent nomination that won the claim gets the loser the same 409 as the sequential case. */
@@ -103,16 +108,18 @@ public class Nominations {
 
     public Uni<Decision> endorse(String id, String endorserId, OptionalLong ifMatch, String note) {
         return requireActive(endorserId, "endorserId").chain(() -> load(id, ifMatch)).flatMap(loaded -> awards.month(loaded.state().awardMonth())
-                .map(award -> decide(id, ifMatch, loaded, loaded.state().endorse(endorserId, note, award.closed()))));
+                .flatMap(award -> personalData.sealing(endorserId).flatMap(endorserText ->
+                        decide(id, ifMatch, loaded, loaded.state().endorse(endorserId, endorserText.seal(note), award.closed())))));
     }
 
     public Uni<Decision> withdraw(String id, String nominatorId, OptionalLong ifMatch) {
         return load(id, ifMatch).flatMap(loaded -> awards.month(loaded.state().awardMonth())
-                .map(award -> decide(id, ifMatch, loaded, loaded.state().withdraw(nominatorId, award.closed()))));
+                .flatMap(award -> decide(id, ifMatch, loaded, loaded.state().withdraw(nominatorId, award.closed()))));
     }
 
     public Uni<Decision> reject(String id, OptionalLong ifMatch, String reason) {
-        return load(id, ifMatch).map(loaded -> decide(id, ifMatch, loaded, loaded.state().reject(reason)));
+        return load(id, ifMatch).flatMap(loaded -> personalData.sealing(loaded.state().nomineeId())
+                .flatMap(text -> decide(id, ifMatch, loaded, loaded.state().reject(text.seal(reason)))));
     }
 
     public Uni<Loaded<Nomination>> read(String id) {
@@ -122,19 +129,27 @@ public class Nominations {
     public Uni<NominationView.Page> list(YearMonth month, String cursor, int limit) {
         return StreamPage.find(pool, BY_MONTH,
                         Tuple.of(nominations.codec().typeOf(NominationEvent.NominationSubmitted.class), month.toString()), cursor, limit)
-                .flatMap(page -> page.load(store, nominations).map(loaded -> new NominationView.Page(
-                        loaded.stream().map(l -> view(l.state(), l.version())).toList(), page.next())));
+                .flatMap(page -> page.load(store, nominations).flatMap(loaded -> views(loaded, page.next())));
     }
 
-    /** An anonymous nominator is shown to program admins and to the nominator themselves only. */
-    NominationView view(Nomination nomination, long version) {
+    /**
+     * An anonymous nominator is shown to program admins and to the nominator themselves only. The citation is opened with
+     * the nominee's key: null once their personal data is erased.
+     */
+    Uni<NominationView> view(Nomination nomination, long version) {
         boolean mayKnow = caller.hasRole(Roles.PROGRAM_ADMIN) || caller.actor().equals(nomination.nominatorId());
-        return NominationView.of(nomination, version, mayKnow);
+        return personalData.reading(nomination.nomineeId()).map(text -> NominationView.of(nomination, version, mayKnow, text));
     }
 
-    private Decision decide(String id, OptionalLong ifMatch, Loaded<Nomination> loaded, List<NominationEvent> events) {
+    private Uni<NominationView.Page> views(List<Loaded<Nomination>> loaded, String next) {
+        return Multi.createFrom().iterable(loaded).onItem().transformToUniAndConcatenate(l -> view(l.state(), l.version()))
+                .collect().asList().map(items -> new NominationView.Page(items, next));
+    }
+
+    private Uni<Decision> decide(String id, OptionalLong ifMatch, Loaded<Nomination> loaded, List<NominationEvent> events) {
         StreamAppend<NominationEvent> append = StreamAppend.of(nominations, id, ifMatch.orElse(loaded.version()), events);
-        return Decision.of(append, CommandResult.ok(view(nominations.applyAll(loaded.state(), events), append.newVersion()), append.newVersion()));
+        return view(nominations.applyAll(loaded.state(), events), append.newVersion())
+                .map(after -> Decision.of(append, CommandResult.ok(after, append.newVersion())));
     }
 
     /**

@@ -75,8 +75,8 @@ public class NominationsResource {
     @APIResponse(responseCode = "200", description = "The nomination and its version (also the ETag)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationView.class)))
     public Uni<Response> getNomination(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
-        return nominations.read(id).map(loaded -> Response.ok(nominations.view(loaded.state(), loaded.version()))
-                .tag(new EntityTag(Long.toString(loaded.version()))).build());
+        return nominations.read(id).flatMap(loaded -> nominations.view(loaded.state(), loaded.version())
+                .map(view -> Response.ok(view).tag(new EntityTag(Long.toString(loaded.version()))).build()));
     }
 
     @GET
