@@ -237,6 +237,8 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dallyledger.db.user=" + EmbeddedPostgresServer.USER,
                 "-Dallyledger.db.password=" + EmbeddedPostgresServer.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                // commitment-service asks recognition-service for its part of a personal-data export
+                "-Dallyledger.recognition.url=http://localhost:" + ports.http().get(Service.RECOGNITION),
                 "-jar", application(service).toString()));
         try {
             return new ProcessBuilder(command)

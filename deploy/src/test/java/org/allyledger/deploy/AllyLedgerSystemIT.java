@@ -2,7 +2,6 @@ package org.allyledger.deploy;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.infra.FreePorts;
 import org.allyledger.contracts.Topics;
@@ -11,16 +10,12 @@ import org.allyledger.infra.testing.PeopleEvents;
 import org.allyledger.infra.testing.PoisonRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real Kafka, Debezium in the write services. Runs on free ports beside any local launcher.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AllyLedgerSystemIT {
+class AllyLedgerSystemIT extends PackagedSystemTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
-    private static final Path REPOSITORY = Path.of("..");
-    private static Path data;
-    private static LocalSystem.Ports ports;
-    private static LocalSystem system;
-
-    @BeforeAll
-    static void start() throws IOException {
-        data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "allyledger-it");
-        ports = LocalSystem.Ports.free();
-        system = new LocalSystem(REPOSITORY, data, ports).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -200,8 +177,7 @@ class AllyLedgerSystemIT {
         String id = put(department);
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
 
-        system.close();
-        system = new LocalSystem(REPOSITORY, data, ports).start();
+        restart();
 
         as("hris", "hr-system").get(system.url(Service.COMMITMENT, "/people/" + id)).then().statusCode(200).body("department", equalTo(department));
         assertEquals(1, headcountOf(department));
@@ -254,10 +230,6 @@ class AllyLedgerSystemIT {
                 .body("status", equalTo("SWAPPED")).body("recordsRead", greaterThanOrEqualTo(people)));
         assertEquals(live, as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200)
                 .extract().asString());
-    }
-
-    private static RequestSpecification as(String subject, String role) {
-        return given().auth().oauth2(system.token(subject, role));
     }
 
     private static String department() {

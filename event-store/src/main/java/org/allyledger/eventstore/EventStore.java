@@ -33,6 +33,8 @@ public class EventStore {
     private static final String CLAIM = "insert into unique_claims (scope, key, owner) values ($1, $2, $3)";
     private static final String CLAIM_KEY = "unique_claims_pkey";
     private static final String STREAM_VERSION_KEY = "events_stream_version";
+    private static final String HISTORY = "select version, event_type, payload::text, occurred_at, metadata ->> 'actor' from events"
+            + " where stream_type = $1 and stream_id = $2 order by version";
     private static final String LOAD = "select version, event_type, payload::text from events"
             + " where stream_type = $1 and stream_id = $2 order by version";
 
@@ -55,6 +57,18 @@ public class EventStore {
                 version = row.getLong(0);
             }
             return new Loaded<>(state, version);
+        });
+    }
+
+    /** The stream's events in order, each with when and by whom it was recorded: for exports and audits, not for deciding. */
+    public <E> Uni<List<Recorded<E>>> history(StreamType<?, E> type, String streamId) {
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(type.name(), streamId)).map(rows -> {
+            List<Recorded<E>> events = new ArrayList<>();
+            for (Row row : rows) {
+                events.add(new Recorded<>(row.getLong(0), type.codec().decode(row.getString(1), row.getString(2)),
+                        row.getOffsetDateTime(3), row.getString(4)));
+            }
+            return events;
         });
     }
 

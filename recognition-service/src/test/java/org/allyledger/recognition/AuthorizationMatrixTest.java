@@ -96,6 +96,7 @@ class AuthorizationMatrixTest {
         }, 200, PROGRAM_ADMIN),
         READ_AWARD((f, r) -> r.get("/awards/{m}", f.month().toString()), 200, EMPLOYEE_SELF, EMPLOYEE_OTHER, HR_SYSTEM, PROGRAM_ADMIN),
         ELIGIBILITY((f, r) -> r.get("/people/{id}/eligibility", f.nominee()), 200, EMPLOYEE_SELF, EMPLOYEE_OTHER, HR_SYSTEM, PROGRAM_ADMIN),
+        PERSONAL_DATA((f, r) -> r.get("/people/{id}/personal-data", f.owner()), 200, EMPLOYEE_SELF, HR_SYSTEM),
         LIST_DEAD_LETTERS((f, r) -> r.get("/ops/dead-letters"), 200, PROGRAM_ADMIN),
         READ_DEAD_LETTER((f, r) -> r.get("/ops/dead-letters/999999999"), 404, PROGRAM_ADMIN),
         REDRIVE_DEAD_LETTER((f, r) -> r.post("/ops/dead-letters/999999999/redrive"), 404, PROGRAM_ADMIN),

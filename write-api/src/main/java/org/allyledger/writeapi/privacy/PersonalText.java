@@ -34,6 +34,19 @@ public final class PersonalText {
         return key == null;
     }
 
+    /**
+     * Text written by this person about another (a citation, an endorsement note): sealed under this person's key inside
+     * the other's, so that erasing either makes it unreadable.
+     */
+    public String sealWith(PersonalText about, String text) {
+        return about.seal(seal(text));
+    }
+
+    /** Opens what {@link #sealWith} sealed; null once either person is erased. */
+    public String openWith(PersonalText about, String stored) {
+        return open(about.open(stored));
+    }
+
     /** The text sealed under the person's key; null stays null. */
     public String seal(String text) {
         if (text == null) {

@@ -12,10 +12,10 @@ public record NominationView(String id, String nominatorId, String nomineeId, St
                              String citation, boolean anonymous, List<String> linkedActionIds, NominationStatus status,
                              List<String> endorsers, long version) {
 
-    /** @param nomineeText the nominee's key, which the citation is sealed under */
-    static NominationView of(Nomination n, long version, boolean mayKnowNominator, PersonalText nomineeText) {
+    /** The citation is sealed under the nominator's key inside the nominee's. */
+    static NominationView of(Nomination n, long version, boolean mayKnowNominator, PersonalText nominatorText, PersonalText nomineeText) {
         return new NominationView(n.id(), n.anonymous() && !mayKnowNominator ? null : n.nominatorId(), n.nomineeId(),
-                n.awardMonth().toString(), n.categories(), nomineeText.open(n.citation()), n.anonymous(), n.linkedActionIds(), n.status(),
+                n.awardMonth().toString(), n.categories(), nominatorText.openWith(nomineeText, n.citation()), n.anonymous(), n.linkedActionIds(), n.status(),
                 List.copyOf(n.endorsers()), version);
     }
 

@@ -87,15 +87,17 @@ public class Nominations {
                 .call(existing -> existing == null ? Uni.createFrom().voidItem()
                         : duplicate(existing, month).onItem().transformToUni(refusal -> Uni.createFrom().failure(refusal)))
                 .chain(() -> awards.month(month))
-                .flatMap(award -> personalData.sealing(request.nomineeId()).map(text -> {
+                .flatMap(award -> personalData.sealing(nominatorId).flatMap(nominatorText -> personalData.sealing(request.nomineeId())
+                        .map(nomineeText -> {
                     String id = UUID.randomUUID().toString();
                     List<NominationEvent> events = Nomination.submit(id, nominatorId, request.nomineeId(), month, request.categories(),
-                            text.seal(request.citation().strip()), Boolean.TRUE.equals(request.anonymous()),
+                            nominatorText.sealWith(nomineeText, request.citation().strip()), Boolean.TRUE.equals(request.anonymous()),
                             linkedActionIds, window(), award.closed(), seal::seal);
                     return Decision.of(StreamAppend.of(nominations, id, 0, events),
-                                    CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true, text), events.size(), "/nominations/" + id))
+                                    CommandResult.created(NominationView.of(nominations.fold(events), events.size(), true, nominatorText, nomineeText), events.size(),
+                                    "/nominations/" + id))
                             .claiming(new UniqueClaim(CLAIM_SCOPE, claimKey, id));
-                }));
+                })));
     }
 
     /** A concurrent nomination that won the claim gets the loser the same 409 as the sequential case. */
@@ -108,8 +110,9 @@ public class Nominations {
 
     public Uni<Decision> endorse(String id, String endorserId, OptionalLong ifMatch, String note) {
         return requireActive(endorserId, "endorserId").chain(() -> load(id, ifMatch)).flatMap(loaded -> awards.month(loaded.state().awardMonth())
-                .flatMap(award -> personalData.sealing(endorserId).flatMap(endorserText ->
-                        decide(id, ifMatch, loaded, loaded.state().endorse(endorserId, endorserText.seal(note), award.closed())))));
+                .flatMap(award -> personalData.sealing(endorserId).flatMap(endorserText -> personalData.sealing(loaded.state().nomineeId())
+                        .flatMap(nomineeText -> decide(id, ifMatch, loaded,
+                                loaded.state().endorse(endorserId, endorserText.sealWith(nomineeText, note), award.closed()))))));
     }
 
     public Uni<Decision> withdraw(String id, String nominatorId, OptionalLong ifMatch) {
@@ -133,12 +136,13 @@ public class Nominations {
     }
 
     /**
-     * An anonymous nominator is shown to program admins and to the nominator themselves only. The citation is opened with
-     * the nominee's key: null once their personal data is erased.
+     * An anonymous nominator is shown to program admins and to the nominator themselves only. The citation is sealed under
+     * the nominator's key inside the nominee's: null once either's personal data is erased.
      */
     Uni<NominationView> view(Nomination nomination, long version) {
         boolean mayKnow = caller.hasRole(Roles.PROGRAM_ADMIN) || caller.actor().equals(nomination.nominatorId());
-        return personalData.reading(nomination.nomineeId()).map(text -> NominationView.of(nomination, version, mayKnow, text));
+        return personalData.reading(nomination.nominatorId()).flatMap(nominatorText -> personalData.reading(nomination.nomineeId())
+                .map(nomineeText -> NominationView.of(nomination, version, mayKnow, nominatorText, nomineeText)));
     }
 
     private Uni<NominationView.Page> views(List<Loaded<Nomination>> loaded, String next) {
