@@ -75,6 +75,7 @@ class AuthorizationMatrixTest {
         DEPART_PERSON((f, r) -> r.body("{}").post("/people/{id}/departure", f.owner()), 200, HR_SYSTEM),
         ERASE_PERSON((f, r) -> r.post("/people/{id}/erasure", f.owner()), 200, HR_SYSTEM),
         EXPORT_PERSONAL_DATA((f, r) -> r.get("/people/{id}/personal-data", f.owner()), 200, EMPLOYEE_SELF, HR_SYSTEM),
+        LIST_ERASURES((f, r) -> r.get("/people/erasures"), 200, HR_SYSTEM, PROGRAM_ADMIN),
         IMPORT_PEOPLE((f, r) -> r.body("[]").post("/people/imports"), 200, HR_SYSTEM),
         MAKE_COMMITMENT((f, r) -> r.body(Fixture.withAlly(commitment(2, "PRIVATE"), f.owner())).post("/commitments"), 201, EMPLOYEE_SELF, HR_SYSTEM),
         READ_PRIVATE_COMMITMENT((f, r) -> r.get("/commitments/{id}", f.commitment()), 200, EMPLOYEE_SELF, HR_SYSTEM, PROGRAM_ADMIN),

@@ -74,6 +74,10 @@ class PersonalDataErasureTest {
         asEmployee(id).get("/people/{id}", id).then().statusCode(200).body("displayName", equalTo("erased person"))
                 .body("email", nullValue());
         assertEquals("0", TestDatabase.value("select count(*) from person_data_keys where employee_id = ?", id));
+        // the audit trail names the erasure, and nothing of the person but their id
+        String trail = asHr().queryParam("limit", 200).get("/people/erasures").then().statusCode(200).extract().asString();
+        assertTrue(trail.contains("\"employeeId\":\"" + id + "\"") && trail.contains("\"by\":\"hris\""), trail);
+        assertTrue(!trail.contains(mark + "@") && !trail.contains("Quist-" + mark), trail);
         // counts and dates stay; the text is gone
         asHr().get("/commitments/{id}", commitment).then().statusCode(200).body("statement", nullValue()).body("actionsLogged", equalTo(1));
 
