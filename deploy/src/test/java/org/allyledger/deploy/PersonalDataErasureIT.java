@@ -87,7 +87,10 @@ class PersonalDataErasureIT extends PackagedSystemTest {
                 .body("statement", equalTo("A private promise " + mark));
         await().atMost(ARRIVAL).untilAsserted(() -> as("analyst-1", "analyst").get(url(Service.REPORTING, "/reports/allies/" + person))
                 .then().statusCode(200).body("commitments", hasSize(2)).body("nominationsReceived", hasSize(1))
-                .body("sponsorships", hasSize(1)));
+                .body("sponsorships", hasSize(1)).body("endorsementsGiven", equalTo(1)));
+        // every projection has applied everything on its topic: the reports below are the final figures
+        await().atMost(ARRIVAL).untilAsserted(() -> as("analyst-1", "analyst").get(url(Service.REPORTING, "/ops/projections"))
+                .then().statusCode(200).body("findAll { it.lag != 0 }", hasSize(0)));
         await().atMost(ARRIVAL).untilAsserted(() -> as("analyst-1", "analyst").get(url(Service.REPORTING,
                 "/reports/ally-of-the-month/" + YearMonth.now())).then().statusCode(200));
         Map<String, String> reportsBefore = reports(person, today.getYear());
