@@ -6,10 +6,8 @@ import org.allyledger.contracts.Topics;
 import org.allyledger.infra.EmbeddedPostgresServer;
 import org.allyledger.infra.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -173,7 +171,7 @@ class PersonalDataErasureIT extends PackagedSystemTest {
         for (TopicDeclaration topic : Topics.DECLARED) {
             try (TopicReader reader = new TopicReader(system.kafkaBootstrapServers(), topic.name())) {
                 for (ConsumerRecord<String, String> record : reader.toEnd(ARRIVAL)) {
-                    if (text(record).contains(mark)) {
+                    if (TopicReader.text(record).contains(mark)) {
                         found.add(topic.name() + "@" + record.partition() + ":" + record.offset());
                     }
                 }
@@ -199,14 +197,6 @@ class PersonalDataErasureIT extends PackagedSystemTest {
             }
         }
         return reports;
-    }
-
-    private static String text(ConsumerRecord<String, String> record) {
-        StringBuilder text = new StringBuilder().append(record.key()).append('\n').append(record.value());
-        for (Header header : record.headers()) {
-            text.append('\n').append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return text.toString();
     }
 
     private static String commitment(String ally, String statement, String visibility, LocalDate today) {

@@ -43,7 +43,8 @@ public record StreamPage(List<String> streamIds, String next) {
         return Uni.join().all(streamIds.stream().map(id -> store.load(type, id)).toList()).andFailFast();
     }
 
-    private static long position(String cursor) {
+    /** The global position a cursor this API returned stands for; 0 for none. */
+    public static long position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.allyledger.api.auth.Roles;
 import org.allyledger.commitment.people.domain.PeopleStream;
 import org.allyledger.commitment.people.domain.PersonEvent;
-import org.allyledger.domain.Rejections;
+import org.allyledger.eventstore.StreamPage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +50,7 @@ public class ErasuresResource {
     @RolesAllowed({Roles.HR_SYSTEM, Roles.PROGRAM_ADMIN})
     @Operation(summary = "The erasures made, oldest first: employee id, when, by whom (no personal data)")
     public Uni<Page> erasures(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        long after = position(cursor);
+        long after = StreamPage.position(cursor);
         return pool.preparedQuery(ERASURES).execute(Tuple.of(people.name(), people.codec().typeOf(PersonEvent.PersonalDataErased.class),
                 after, limit + 1)).map(rows -> {
                     List<Erasure> items = new ArrayList<>();
@@ -62,16 +62,5 @@ public class ErasuresResource {
                     boolean more = items.size() > limit;
                     return new Page(items.subList(0, Math.min(limit, items.size())), more ? Long.toString(positions.get(limit - 1)) : null);
                 });
-    }
-
-    private static long position(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw Rejections.unprocessable("cursor", "must be a cursor this API returned as next");
-        }
     }
 }

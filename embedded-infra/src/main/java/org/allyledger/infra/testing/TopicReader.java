@@ -99,6 +99,15 @@ public final class TopicReader implements AutoCloseable {
         return record -> key.equals(record.key());
     }
 
+    /** The record as any consumer could read it: key, value and every header, for scanning what was published. */
+    public static String text(ConsumerRecord<String, String> record) {
+        StringBuilder text = new StringBuilder().append(record.key()).append('\n').append(record.value());
+        for (var header : record.headers()) {
+            text.append('\n').append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

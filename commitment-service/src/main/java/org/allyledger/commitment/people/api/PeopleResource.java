@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allyledger.api.IfMatch;
-import org.allyledger.api.Problem;
-import org.allyledger.api.ProblemException;
 import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;

@@ -10,11 +10,9 @@ import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.allyledger.infra.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,12 +67,12 @@ class PrivateTextPublicationTest {
         try (TopicReader commitments = new TopicReader(kafka, Topics.COMMITMENTS)) {
             // the withdrawal (version 4) is the sentinel: every event of the commitment was published before it
             assertEquals(3, commitments.beforeSentinel(TopicReader.keyed(id), TopicReader.version(id, 4), ARRIVAL).size());
-            commitments.toEnd(ARRIVAL).forEach(record -> published.add(text(record)));
+            commitments.toEnd(ARRIVAL).forEach(record -> published.add(TopicReader.text(record)));
         }
         for (TopicDeclaration topic : Topics.DECLARED) {
             if (!topic.name().equals(Topics.COMMITMENTS)) {
                 try (TopicReader reader = new TopicReader(kafka, topic.name())) {
-                    reader.toEnd(ARRIVAL).forEach(record -> published.add(text(record)));
+                    reader.toEnd(ARRIVAL).forEach(record -> published.add(TopicReader.text(record)));
                 }
             }
         }
@@ -97,16 +95,8 @@ class PrivateTextPublicationTest {
 
         asEmployee(colleague).get("/commitments/{id}", id).then().statusCode(200).body("statement", equalTo(statement));
         try (TopicReader commitments = new TopicReader(kafka, Topics.COMMITMENTS)) {
-            assertTrue(commitments.await(TopicReader.keyed(id), 1, ARRIVAL).stream().noneMatch(record -> text(record).contains(statement)));
+            assertTrue(commitments.await(TopicReader.keyed(id), 1, ARRIVAL).stream().noneMatch(record -> TopicReader.text(record).contains(statement)));
         }
     }
 
-    /** The record as a consumer could read it: key, value and every header. */
-    private static String text(ConsumerRecord<String, String> record) {
-        StringBuilder text = new StringBuilder().append(record.key()).append('\n').append(record.value());
-        for (Header header : record.headers()) {
-            text.append('\n').append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return text.toString();
-    }
 }
