@@ -21,6 +21,7 @@ import org.allyledger.eventstore.IdempotencyRecord;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,7 +39,14 @@ import java.util.function.Supplier;
 public class CommandExecutor {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
-    private static final int MAX_CONFLICT_RETRIES = 3;
+    /**
+     * A client that named no version is never answered 409 for a concurrent writer: it is decided again on the new
+     * state, after a jittered pause that grows, so writers of one hot stream (many allies pledging to one initiative)
+     * spread out instead of colliding again.
+     */
+    private static final int MAX_CONFLICT_RETRIES = 25;
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(2);
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofMillis(100);
     private static final String FIND = "select fingerprint, status, body, etag, location from idempotency_keys"
             + " where caller = $1 and key = $2";
 
@@ -89,7 +97,7 @@ public class CommandExecutor {
     public Uni<Decision> run(EventMetadata metadata, boolean retryOnConflict, Supplier<Uni<Decision>> command) {
         Uni<Decision> attempt = Uni.createFrom().deferred(() -> command.get()
                 .flatMap(decision -> store.appendAll(decision.appends(), decision.claims(), metadata, null).replaceWith(decision)));
-        return retryOnConflict ? attempt.onFailure(ConcurrencyConflictException.class).retry().atMost(MAX_CONFLICT_RETRIES) : attempt;
+        return retrying(retryOnConflict, attempt);
     }
 
     /**
@@ -150,9 +158,10 @@ public class CommandExecutor {
         }
     }
 
-    private static Uni<Response> retrying(boolean retryOnConflict, Uni<Response> attempt) {
+    private static <T> Uni<T> retrying(boolean retryOnConflict, Uni<T> attempt) {
         return retryOnConflict
-                ? attempt.onFailure(ConcurrencyConflictException.class).retry().atMost(MAX_CONFLICT_RETRIES)
+                ? attempt.onFailure(ConcurrencyConflictException.class).retry()
+                        .withBackOff(FIRST_RETRY_PAUSE, LONGEST_RETRY_PAUSE).withJitter(0.5).atMost(MAX_CONFLICT_RETRIES)
                 : attempt;
     }
 

@@ -33,6 +33,11 @@ public final class TestTokens {
         return tokens().mint(subject, role, Duration.ofMinutes(10));
     }
 
+    /** A valid token that expires {@code lifetime} from now. */
+    public static String lasting(String subject, String role, Duration lifetime) {
+        return tokens().mint(subject, role, lifetime);
+    }
+
     public static String expired(String subject, String role) {
         return tokens().expired(subject, role);
     }
@@ -54,7 +59,8 @@ public final class TestTokens {
 
     /**
      * The configuration that makes a service trust these tokens, and the test key that seals anonymous nominators. The key is given inline: in test mode Quarkus
-     * generates a key of its own when none is configured at build time, and an inline key overrides it.
+     * generates a key of its own when none is configured at build time, and an inline key overrides it. The clock skew
+     * allowed is one second (the least SmallRye honours), so that a test sees a token refused soon after it expires.
      */
     static Map<String, String> serviceConfig() {
         try {
@@ -62,6 +68,7 @@ public final class TestTokens {
             return Map.of(
                     "mp.jwt.verify.issuer", ISSUER,
                     "mp.jwt.verify.publickey", Files.readString(keys.publicKeyFile()),
+                    "mp.jwt.verify.clock.skew", "1",
                     "allyledger.recognition.nominator-key", keys.secret("nominator", 32));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,6 +22,11 @@ public class DatabaseDataKeys implements DataKeys {
 
     @Override
     public Uni<byte[]> keyFor(String personId) {
+        // the person's key exists but for their first write: one read, and an insert only then
+        return existing(personId).flatMap(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : created(personId));
+    }
+
+    private Uni<byte[]> created(String personId) {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
         // a concurrent first use keeps the key that was inserted first

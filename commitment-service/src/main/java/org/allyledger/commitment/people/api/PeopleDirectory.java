@@ -13,12 +13,14 @@ import org.allyledger.eventstore.StreamAppend;
 import org.allyledger.writeapi.CommandResult;
 import org.allyledger.writeapi.Decision;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.OptionalLong;
 
 /** The people directory's commands: load the person's stream, decide, append at the version read. */
 @ApplicationScoped
 public class PeopleDirectory {
+    private static final Duration ACTIVE_CHECK_STALENESS = Duration.ofSeconds(1);
     private final EventStore store;
     private final PeopleStream people;
     private final PersonalData personalData;
@@ -81,9 +83,13 @@ public class PeopleDirectory {
         return store.load(people, employeeId);
     }
 
-    /** Fails unless the person is registered and has not departed; {@code field} names them in the problem. */
+    /**
+     * Fails unless the person is registered and has not departed; {@code field} names them in the problem. Reads the
+     * directory as this service knew it up to a second ago (no round trip): a departure recorded by another replica
+     * within that second is no different from one recorded a second later.
+     */
     public Uni<Person> requireActive(String employeeId, String field) {
-        return find(employeeId).map(loaded -> {
+        return store.recent(people, employeeId, ACTIVE_CHECK_STALENESS).map(loaded -> {
             if (!loaded.state().active()) {
                 throw Rejections.unprocessable(field, "is not an active person in the directory");
             }

@@ -101,4 +101,16 @@ class PeopleConcurrencyTest {
                 .body("type", equalTo("https://allyledger.org/problems/concurrent-modification"));
         asHr().get("/people/{id}", id).then().body("department", equalTo("Research"));
     }
+
+    @Test
+    void anIfMatchAheadOfTheStreamIsA409AndLeavesNoGap() {
+        String id = newEmployeeId();
+        asHr().contentType(ContentType.JSON).body(person("Engineering")).put("/people/{id}", id).then().statusCode(201);
+
+        asHr().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(person("Sales")).put("/people/{id}", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://allyledger.org/problems/concurrent-modification"));
+        asHr().get("/people/{id}", id).then().header("ETag", "\"1\"").body("department", equalTo("Engineering"));
+        asHr().contentType(ContentType.JSON).body(person("Research")).put("/people/{id}", id).then().statusCode(200).header("ETag", "\"2\"");
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -85,6 +86,32 @@ class InitiativesApiTest {
             clients.shutdown();
         }
         asAdmin().get("/initiatives/{id}", id).then().body("placesTaken", equalTo(1)).body("sponsors", hasSize(1));
+    }
+
+    /** One initiative is one stream: every pledge to it collides with the others, and none without If-Match is refused for that. */
+    @Test
+    void manyAlliesPledgingAtOnceWithoutIfMatchAreAllSponsors() throws Exception {
+        String id = launch(null);
+        List<String> allies = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            allies.add(newPerson("Sales"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> pledges = new ArrayList<>();
+            for (String ally : allies) {
+                pledges.add(() -> asEmployee(ally).body("{}").post("/initiatives/{id}/sponsorships", id).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : clients.invokeAll(pledges)) {
+                statuses.add(status.get());
+            }
+            assertEquals(Collections.nCopies(allies.size(), 201), statuses);
+        } finally {
+            clients.shutdown();
+        }
+        asAdmin().get("/initiatives/{id}", id).then().header("ETag", "\"" + (1 + allies.size()) + "\"")
+                .body("placesTaken", equalTo(allies.size())).body("sponsors", hasSize(allies.size()));
     }
 
     @Test
