@@ -3,13 +3,22 @@ package org.allyledger.inbox;
 import io.smallrye.mutiny.Uni;
 import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.contracts.published.PublishedTypes;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A consumer of one topic's published family of events, through the {@link Inbox}: each record is read as its contract
  * record and handed to {@link #project}, dispatched there by an exhaustive switch; a type the family does not have is
- * skipped and counted, one that does not fit its record is dead-lettered. A subclass names its channel with
- * {@code @Incoming} on a method that calls {@link #process}.
+ * skipped and counted, one that does not fit its record is dead-lettered. A subclass names its channel, consumed in
+ * batches ({@code batch=true}: what one poll brought, never waiting for more), with {@code @Incoming} on a method that
+ * calls {@link #processBatch}.
  *
  * @param <F> the sealed family of the topic's published events
  */
@@ -44,14 +53,45 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
     /** The change one published event makes; {@code envelope} has its time, stream version and position. */
     protected abstract Uni<Void> project(F event, InboundEvent envelope);
 
-    /** Applies a record of its channel once, in a transaction of its own. */
-    protected Uni<Void> process(ConsumerRecord<String, String> record) {
-        return inbox.process(name, record, this::apply);
+    /** What runs first in each transaction of its channel: where its tables are, what it must wait for. */
+    protected Uni<Void> enterLive() {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Applies what one poll of its channel brought, in one transaction. A record that is dead-lettered is nacked on its
+     * own, so that the channel's dead-letter strategy sends it to the dead-letter topic; then the batch is acknowledged.
+     */
+    protected Uni<Void> processBatch(KafkaRecordBatch<String, String> batch) {
+        Map<ConsumerRecord<String, String>, KafkaRecord<String, String>> delivered = new IdentityHashMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> message : batch.getRecords()) {
+            ConsumerRecord<String, String> record = consumerRecord(message);
+            delivered.put(record, message);
+            records.add(record);
+        }
+        return inbox.processBatch(name, records, this::enterLive, this::apply)
+                .chain(deadLettered -> {
+                    Uni<Void> nacks = Uni.createFrom().voidItem();
+                    for (Inbox.DeadLettered dead : deadLettered) {
+                        KafkaRecord<String, String> message = delivered.get(dead.record());
+                        nacks = nacks.chain(() -> Uni.createFrom().completionStage(() -> message.nack(new DeadLetteredException(dead.reason()))));
+                    }
+                    return nacks;
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("a record of a Kafka channel carries its consumer record"));
     }
 
     /** A dead letter is re-driven as its channel applies a record. */
     @Override
     public Uni<Void> redrive(ConsumerRecord<String, String> record) {
-        return process(record);
+        return inbox.process(name, record, this::enterLive, this::apply);
     }
 }

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Event;
 import org.allyledger.api.Failures;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -24,7 +23,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -99,37 +103,103 @@ public class Inbox {
                 .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, scope, failure));
     }
 
+    /** A record the inbox dead-lettered, and why. */
+    public record DeadLettered(ConsumerRecord<String, String> record, String reason) {
+    }
+
     /**
-     * Applies records in order in one transaction, for a consumer catching up on a long log: one commit for many
-     * records. Unreadable records are dead-lettered; the answer is how many. Where a record fails only once it is
-     * applied, the batch is rolled back and its records are applied one transaction each.
+     * Applies what one poll brought, in order, in one transaction: the batch's event ids are recorded in one statement
+     * (those already there are the redelivered ones, not applied again), each new event is applied, and the position of
+     * each partition is written once. An unreadable record is dead-lettered on its own. Where the batch fails with a
+     * failure that recurs, it is rolled back and its records are applied one transaction each, so that only the record
+     * at fault is dead-lettered.
+     *
+     * @return the records dead-lettered, for the channel to send to its dead-letter topic
      */
-    public Uni<Integer> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
-                                     Function<InboundEvent, Uni<Void>> apply) {
+    public Uni<List<DeadLettered>> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
+                                                Function<InboundEvent, Uni<Void>> apply) {
         List<InboundEvent> events = new ArrayList<>(records.size());
-        boolean unreadable = false;
+        List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(InboundEvent.from(record, json));
             } catch (MalformedEventException e) {
-                unreadable = true;
-                break;
+                unreadable.add(record);
             }
         }
-        Uni<Integer> oneByOne = Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(record -> process(consumer, record, scope, apply)
-                        .replaceWith(0)
-                        .onFailure(DeadLetteredException.class).recoverWithItem(1))
-                .collect().with(Collectors.summingInt(Integer::intValue));
-        if (unreadable) {
-            return oneByOne;
+        Uni<Void> batch = events.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> scope.get().chain(() -> applyAll(consumer, events, apply)));
+        Uni<List<DeadLettered>> applied = retried(consumer, "a batch of " + events.size(), batch)
+                .chain(() -> eachOnItsOwn(consumer, unreadable, scope, apply));
+        return applied.onFailure().recoverWithUni(() -> eachOnItsOwn(consumer, records, scope, apply));
+    }
+
+    /** Each record in a transaction of its own, in order: those that fail are dead-lettered. */
+    private Uni<List<DeadLettered>> eachOnItsOwn(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
+                                                 Function<InboundEvent, Uni<Void>> apply) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        Uni<Void> batch = Panache.withTransaction(() -> scope.get().chain(() -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> handle(consumer, event, apply).chain(Inbox::startAfresh))
-                .collect().last().replaceWithVoid()));
-        return retried(consumer, "a batch of " + records.size(), batch)
-                .replaceWith(0)
-                .onFailure().recoverWithUni(() -> oneByOne);
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> process(consumer, record, scope, apply)
+                        .replaceWith(Optional.<DeadLettered>empty())
+                        .onFailure(DeadLetteredException.class)
+                        .recoverWithItem(failure -> Optional.of(new DeadLettered(record, failure.getMessage()))))
+                .filter(Optional::isPresent).map(Optional::get)
+                .collect().asList();
+    }
+
+    /** Inside the batch's transaction: which events are new, in one statement; each new one applied in order; positions once. */
+    private Uni<Void> applyAll(String consumer, List<InboundEvent> events, Function<InboundEvent, Uni<Void>> apply) {
+        return firstDeliveries(consumer, events).chain(fresh -> {
+            // an event published twice may arrive twice in one batch: the first is applied
+            List<InboundEvent> toApply = events.stream().filter(event -> fresh.remove(event.id())).toList();
+            if (toApply.size() < events.size()) {
+                metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment(events.size() - toApply.size());
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (InboundEvent event : toApply) {
+                chain = chain.chain(() -> apply.apply(event));
+            }
+            return chain;
+        }).chain(() -> advanceAll(consumer, events));
+    }
+
+    /** Records the events' ids; answers those that were not recorded before (an id twice in the batch counts once). */
+    private static Uni<Set<UUID>> firstDeliveries(String consumer, List<InboundEvent> events) {
+        StringBuilder sql = new StringBuilder("insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset) values ");
+        List<Object> parameters = new ArrayList<>(events.size() * 6);
+        Set<UUID> distinct = new HashSet<>();
+        for (InboundEvent event : events) {
+            if (!distinct.add(event.id())) {
+                continue;
+            }
+            int n = parameters.size();
+            sql.append(n == 0 ? "" : ", ").append("(?").append(n + 1).append(", ?").append(n + 2).append(", ?").append(n + 3)
+                    .append(", ?").append(n + 4).append(", ?").append(n + 5).append(", ?").append(n + 6).append(')');
+            parameters.addAll(List.of(consumer, event.id(), event.type(), event.topic(), event.partition(), event.offset()));
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        return Sql.rows(sql.toString(), parameters.toArray()).map(rows -> {
+            Set<UUID> fresh = new HashSet<>();
+            for (Object[] row : rows) {
+                fresh.add((UUID) row[0]);
+            }
+            return fresh;
+        });
+    }
+
+    /** The furthest position of each partition in the batch, written once per partition. */
+    private static Uni<Void> advanceAll(String consumer, List<InboundEvent> events) {
+        Map<String, InboundEvent> furthest = new LinkedHashMap<>();
+        for (InboundEvent event : events) {
+            furthest.merge(event.topic() + "-" + event.partition(), event, (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (InboundEvent event : furthest.values()) {
+            chain = chain.chain(() -> advance(consumer, event));
+        }
+        return chain;
     }
 
     /**
@@ -218,14 +288,6 @@ public class Inbox {
         return firstDelivery(consumer, event)
                 .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event))
                 .chain(() -> advance(consumer, event));
-    }
-
-    /**
-     * Writes the event's changes and forgets the entities it loaded, so the next event of a batch starts with an empty
-     * session as it would in a transaction of its own, and flushes do not grow with the batch.
-     */
-    private static Uni<Void> startAfresh() {
-        return Panache.getSession().call(Mutiny.Session::flush).invoke(Mutiny.Session::clear).replaceWithVoid();
     }
 
     private Uni<Boolean> firstDelivery(String consumer, InboundEvent event) {

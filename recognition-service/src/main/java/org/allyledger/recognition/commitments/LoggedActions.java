@@ -16,7 +16,7 @@ import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.ContractConsumer;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.Sql;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.HashSet;
@@ -40,8 +40,8 @@ public class LoggedActions extends ContractConsumer<CommitmentsV1> {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return process(record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processBatch(batch);
     }
 
     /** The ids among {@code actionIds} that are not actions {@code allyId} logged (as far as this service has seen). */

@@ -9,7 +9,7 @@ import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.people.PeopleTable;
 import org.allyledger.writeapi.privacy.PersonalData;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps recognition's people table ({@link PeopleTable}) in step with the people topic. */
@@ -26,8 +26,8 @@ public class PeopleReplica extends ContractConsumer<PeopleV1> {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return process(record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processBatch(batch);
     }
 
     /** Whether the person is known and active here; the write side's rules ask this. */

@@ -9,7 +9,7 @@ import org.allyledger.inbox.Sql;
 import org.allyledger.inbox.people.PeopleTable;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,8 +26,8 @@ public class PeopleProjection extends Projector<PeopleV1> {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return process(record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processBatch(batch);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.inbox.ContractConsumer;
 import org.allyledger.inbox.Inbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A projection of one topic's published family of events into read-model tables of its own. The same {@link #apply}
@@ -22,10 +21,10 @@ public abstract class Projector<F extends PublishedEvent> extends ContractConsum
         this.readModels = readModels;
     }
 
-    /** Applies a record of the projection's channel to its live generation. */
+    /** The projection's channel writes to its live generation, and waits while a swap is under way. */
     @Override
-    protected Uni<Void> process(ConsumerRecord<String, String> record) {
-        return readModels.applyLive(this, record);
+    protected Uni<Void> enterLive() {
+        return readModels.enterLive(this);
     }
 
     /** The schema that holds a generation of this projection's tables, e.g. {@code rm_people_2}. */

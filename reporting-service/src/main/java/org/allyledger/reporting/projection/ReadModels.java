@@ -21,16 +21,18 @@ public class ReadModels {
         this.inbox = inbox;
     }
 
-    /** Applies a record from the projection's channel to its live generation; waits while a swap is under way. */
-    public Uni<Void> applyLive(Projector<?> projector, ConsumerRecord<String, String> record) {
-        return inbox.process(projector.name(), record,
-                () -> Sql.rows("select reporting_enter_live(?1)", projector.name()).replaceWithVoid(), projector::apply);
+    /** First in a transaction of the projection's channel: its live generation; waits while a swap is under way. */
+    public Uni<Void> enterLive(Projector<?> projector) {
+        return Sql.rows("select reporting_enter_live(?1)", projector.name()).replaceWithVoid();
     }
 
-    /** Applies records in order to a generation being rebuilt, in one transaction; answers how many were malformed. */
+    /**
+     * Applies records in order to a generation being rebuilt, through the same batched path as the live channel;
+     * answers how many were dead-lettered.
+     */
     public Uni<Integer> applyToGeneration(Projector<?> projector, String schema, List<ConsumerRecord<String, String>> records) {
         return inbox.processBatch(projector.name(), records,
                 () -> Sql.rows("select set_config('search_path', quote_ident(?1) || ', public', true)", schema).replaceWithVoid(),
-                projector::apply);
+                projector::apply).map(List::size);
     }
 }

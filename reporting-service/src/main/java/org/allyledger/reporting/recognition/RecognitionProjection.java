@@ -16,7 +16,7 @@ import org.allyledger.inbox.MalformedEventException;
 import org.allyledger.inbox.Sql;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the recognition topic: nominations (nominator unsealed, never shown), endorsements, awards. */
@@ -33,8 +33,8 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return process(record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processBatch(batch);
     }
 
     @Override

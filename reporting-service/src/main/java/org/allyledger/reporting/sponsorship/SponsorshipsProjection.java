@@ -13,7 +13,7 @@ import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.Sql;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Projects the sponsorships topic: initiatives and each ally's pledge. */
@@ -27,8 +27,8 @@ public class SponsorshipsProjection extends Projector<SponsorshipsV1> {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return process(record);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processBatch(batch);
     }
 
     @Override
