@@ -40,6 +40,8 @@ public final class LocalSystem implements AutoCloseable {
     private final Path dataDir;
     private final Ports ports;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Long> launchedAt = new EnumMap<>(Service.class);
+    private final Map<Service, Duration> readiness = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
@@ -109,6 +111,30 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts the engines, then the services, and returns once every service reports ready. */
     public LocalSystem start() {
+        startEngines();
+        for (Service service : Service.values()) {
+            startService(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+        return this;
+    }
+
+    /** A system in a scratch directory, on free ports, with only PostgreSQL and Kafka started: for benchmarks that start each service. */
+    public static LocalSystem scratchEngines(Path repository) {
+        try {
+            LocalSystem system = new LocalSystem(repository, Files.createTempDirectory("allyledger-scratch"), Ports.free());
+            system.deleteOnClose = true;
+            system.startEngines();
+            return system;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PostgreSQL with a database per service, and Kafka with every declared topic. */
+    private void startEngines() {
         for (Service service : Service.values()) {
             Path app = application(service);
             if (!Files.isRegularFile(app)) {
@@ -130,19 +156,23 @@ public final class LocalSystem implements AutoCloseable {
         }
         kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), Topics.PARTITIONS);
         kafka.declareTopics(Topics.DECLARED);
-        for (Service service : Service.values()) {
-            startService(service);
-        }
-        for (Service service : Service.values()) {
-            awaitReady(service);
-        }
-        return this;
     }
 
     /** Starts a service in the "local" profile, which trusts the development key pair. */
     public void startService(Service service) {
+        launchedAt.put(service, System.nanoTime());
         processes.put(service, launch(service, "local", ports.http().get(service)));
         writePidFile();
+    }
+
+    /** How long the service took from its launch to its first ready answer, once {@link #awaitReady} saw it. */
+    public Duration readiness(Service service) {
+        return readiness.get(service);
+    }
+
+    /** The process of a running service. */
+    public Process process(Service service) {
+        return processes.get(service);
     }
 
     /**
@@ -226,7 +256,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     public Process launch(Service service, String profile, int httpPort) {
         Path log = dataDir.resolve("logs").resolve(service.module + ("local".equals(profile) ? "" : "-" + profile) + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
+        List<String> command = serviceJvm(
                 "-Dquarkus.profile=" + profile,
                 "-Dmp.jwt.verify.issuer=" + Tokens.DEV_ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
@@ -239,7 +269,7 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 // commitment-service asks recognition-service for its part of a personal-data export
                 "-Dallyledger.recognition.url=http://localhost:" + ports.http().get(Service.RECOGNITION),
-                "-jar", application(service).toString()));
+                "-jar", application(service).toString());
         try {
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -248,6 +278,13 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module, e);
         }
+    }
+
+    /** The JVM every service runs on, with its options, then {@code arguments}. */
+    static List<String> serviceJvm(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m"));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /** Stops a service gracefully (SIGTERM), as an operator or an orchestrator would. */
@@ -279,6 +316,7 @@ public final class LocalSystem implements AutoCloseable {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    readiness.put(service, Duration.ofNanos(System.nanoTime() - launchedAt.getOrDefault(service, System.nanoTime())));
                     return;
                 }
             } catch (IOException notYet) {
@@ -287,7 +325,7 @@ public final class LocalSystem implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(250);
+            pause(20);
         }
         throw new IllegalStateException(service.module + " not ready after " + READY_TIMEOUT);
     }

@@ -133,11 +133,17 @@ public final class ReportingBenchmark {
     }
 
     /** A year of the program: people, commitments with actions, initiatives and pledges, nominations, endorsements, awards. */
-    private static int publish(String bootstrapServers, int people) {
+    static int publish(String bootstrapServers, int people) {
+        return publish(bootstrapServers, 0, people);
+    }
+
+    /** As {@link #publish(String, int)}, for people {@code first .. first + people - 1}: a larger organisation in steps. */
+    static int publish(String bootstrapServers, int first, int people) {
         int count = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", 5),
                 new StringSerializer(), new StringSerializer())) {
-            for (int p = 0; p < people; p++) {
+            int last = first + people;
+            for (int p = first; p < last; p++) {
                 String id = "p-" + p;
                 send(producer, Topics.PEOPLE, id, PeopleEventTypes.PERSON_REGISTERED, 1, YEAR, """
                         {"employeeId": "%s", "displayName": "Person %d", "email": "p%d@example.org", "department": "%s",
@@ -145,16 +151,17 @@ public final class ReportingBenchmark {
                         .formatted(id, p, p, DEPARTMENTS.get(p % DEPARTMENTS.size()), LOCATIONS.get(p % 3), WORK_MODELS.get(p / 3 % 3)));
                 count++;
             }
-            for (int i = 0; i < Math.max(1, people / 40); i++) {
+            int firstInitiative = first / 40;
+            int initiatives = Math.max(1, people / 40);
+            for (int i = firstInitiative; i < firstInitiative + initiatives; i++) {
                 send(producer, Topics.SPONSORSHIPS, "i-" + i, SponsorshipsV1.InitiativeLaunched.TYPE, 1, YEAR, """
                         {"initiativeId": "i-%d", "name": "Initiative %d", "erg": "ERG %d", "year": 2030, "description": null, "sponsorCapacity": null}"""
                         .formatted(i, i, i % 5));
                 count++;
             }
-            int initiatives = Math.max(1, people / 40);
             long[] initiativeVersions = new long[initiatives];
             java.util.Arrays.fill(initiativeVersions, 1);
-            for (int p = 0; p < people; p++) {
+            for (int p = first; p < last; p++) {
                 String ally = "p-" + p;
                 String commitment = "c-" + p;
                 OffsetDateTime at = YEAR.plusDays(p % 300);
@@ -176,26 +183,27 @@ public final class ReportingBenchmark {
                 count += 1 + actions;
                 if (p % 4 != 0) {
                     int initiative = p % initiatives;
-                    send(producer, Topics.SPONSORSHIPS, "i-" + initiative, SponsorshipsV1.SponsorshipPledged.TYPE,
-                            ++initiativeVersions[initiative], at, "{\"initiativeId\": \"i-%d\", \"allyId\": \"%s\", \"year\": 2030}".formatted(initiative, ally));
+                    send(producer, Topics.SPONSORSHIPS, "i-" + (firstInitiative + initiative), SponsorshipsV1.SponsorshipPledged.TYPE,
+                            ++initiativeVersions[initiative], at, "{\"initiativeId\": \"i-%d\", \"allyId\": \"%s\", \"year\": 2030}"
+                                    .formatted(firstInitiative + initiative, ally));
                     count++;
                 }
                 String month = "2030-%02d".formatted(1 + p % 12);
                 String nomination = "n-" + p;
-                String nominee = "p-" + (p * 7 + 3) % people;
+                String nominee = "p-" + (first + (p * 7 + 3) % people);
                 if (!nominee.equals(ally)) {
                     send(producer, Topics.RECOGNITION, nomination, RecognitionV1.NominationSubmitted.TYPE, 1, at, """
                             {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "categories": ["AMPLIFYING_VOICES"],
                              "citation": "A specific story of allyship in action.", "anonymous": false, "nominatorId": "%s",
                              "sealedNominator": null, "linkedActionIds": []}""".formatted(nomination, nominee, month, ally));
-                    String endorser = "p-" + (p + 1) % people;
+                    String endorser = "p-" + (first + (p + 1) % people);
                     send(producer, Topics.RECOGNITION, nomination, RecognitionV1.NominationEndorsed.TYPE, 2, at, """
                             {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "endorserId": "%s", "note": null}"""
                             .formatted(nomination, nominee, month, endorser));
                     count += 2;
                 }
             }
-            for (int m = 1; m <= 12; m++) {
+            for (int m = 1; m <= 12 && first == 0; m++) {
                 send(producer, Topics.RECOGNITION, "award-2030-%02d".formatted(m), RecognitionV1.AllyOfTheMonthAwarded.TYPE, 1,
                         YEAR.plusMonths(m), "{\"awardMonth\": \"2030-%02d\", \"winnerId\": \"p-%d\", \"note\": null}".formatted(m, m * 7 % people));
                 count++;
@@ -210,7 +218,7 @@ public final class ReportingBenchmark {
         producer.send(EventSender.cloudEvent(topic, key, UUID.randomUUID(), type, version, data, time));
     }
 
-    private static void awaitCaughtUp(LocalSystem system, String analyst) throws Exception {
+    static void awaitCaughtUp(LocalSystem system, String analyst) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
             String body = get(system.url(Service.REPORTING, "/ops/projections"), analyst).body();
@@ -224,7 +232,7 @@ public final class ReportingBenchmark {
             if (any && !behind && body.contains("\"lastOffset\"")) {
                 return;
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         throw new IllegalStateException("the live projections did not catch up in 30 minutes");
     }

@@ -8,6 +8,7 @@ import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.contracts.published.PublishedTypes;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,11 +49,9 @@ public class Inbox {
     static final int ATTEMPTS = 5;
     private static final int MAX_REASON = 2000;
     private static final String POSITION = "insert into projection_positions (consumer, topic, kafka_partition, kafka_offset, event_time)"
-            + " values (:consumer, :topic, :partition, :offset, :time) on conflict (consumer, topic, kafka_partition) do update"
+            + " values (?1, ?2, ?3, ?4, ?5) on conflict (consumer, topic, kafka_partition) do update"
             + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
             + " event_time = excluded.event_time, updated_at = now()";
-    private static final String RECORD = "insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
-            + " values (:consumer, :eventId, :eventType, :topic, :partition, :offset) on conflict do nothing";
     private static final String DEAD_LETTER = "insert into dead_letters (consumer, topic, kafka_partition, kafka_offset, record_timestamp,"
             + " record_key, record_value, record_headers, reason) values (:consumer, :topic, :partition, :offset, :timestamp, :key, :value,"
             + " :headers, :reason) on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
@@ -60,12 +59,14 @@ public class Inbox {
 
     private static final Supplier<Uni<Void>> NO_SCOPE = () -> Uni.createFrom().voidItem();
 
+    private final Pool pool;
     private final ObjectMapper json;
     private final ObjectMapper contracts;
     private final MeterRegistry metrics;
     private final Event<DeadLetterRecorded> recorded;
 
-    public Inbox(ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
+    public Inbox(Pool pool, ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
+        this.pool = pool;
         this.json = json;
         // the service's strict text and date rules, but fields added to a contract later are read past, never refused
         this.contracts = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -99,7 +100,7 @@ public class Inbox {
         } catch (MalformedEventException e) {
             return deadLetter(consumer, record, scope, e);
         }
-        return retried(consumer, event.id().toString(), Panache.withTransaction(() -> scope.get().chain(() -> handle(consumer, event, apply))))
+        return retried(consumer, event.id().toString(), transaction(scope, () -> applyAll(consumer, List.of(event), apply)))
                 .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, scope, failure));
     }
 
@@ -127,11 +128,15 @@ public class Inbox {
                 unreadable.add(record);
             }
         }
-        Uni<Void> batch = events.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> scope.get().chain(() -> applyAll(consumer, events, apply)));
+        Uni<Void> batch = events.isEmpty() ? Uni.createFrom().voidItem() : transaction(scope, () -> applyAll(consumer, events, apply));
         Uni<List<DeadLettered>> applied = retried(consumer, "a batch of " + events.size(), batch)
                 .chain(() -> eachOnItsOwn(consumer, unreadable, scope, apply));
         return applied.onFailure().recoverWithUni(() -> eachOnItsOwn(consumer, records, scope, apply));
+    }
+
+    /** A consumer's transaction: {@code scope} first, then the work, its writes sent together before the commit. */
+    private Uni<Void> transaction(Supplier<Uni<Void>> scope, Supplier<Uni<Void>> work) {
+        return WriteBatch.inTransaction(pool, () -> scope.get().chain(work::get));
     }
 
     /** Each record in a transaction of its own, in order: those that fail are dead-lettered. */
@@ -283,25 +288,6 @@ public class Inbox {
         return !(failure instanceof MalformedEventException) && Failures.classify(failure) == Failures.Kind.UNCLASSIFIED;
     }
 
-    /** Inside the transaction: record the event, apply it if it is new, and advance the position either way. */
-    private Uni<Void> handle(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> apply) {
-        return firstDelivery(consumer, event)
-                .flatMap(first -> first ? apply.apply(event) : duplicate(consumer, event))
-                .chain(() -> advance(consumer, event));
-    }
-
-    private Uni<Boolean> firstDelivery(String consumer, InboundEvent event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(RECORD)
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", event.id())
-                .setParameter("eventType", event.type())
-                .setParameter("topic", event.topic())
-                .setParameter("partition", event.partition())
-                .setParameter("offset", event.offset())
-                .executeUpdate()
-                .map(inserted -> inserted == 1));
-    }
-
     /**
      * The event as its published record when its type belongs to {@code family}; empty for a type the family does not
      * have (a newer producer's), which the consumer skips.
@@ -346,17 +332,6 @@ public class Inbox {
     }
 
     private static Uni<Void> advance(String consumer, String topic, int partition, long offset, OffsetDateTime time) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(POSITION)
-                .setParameter("consumer", consumer)
-                .setParameter("topic", topic)
-                .setParameter("partition", partition)
-                .setParameter("offset", offset)
-                .setParameter("time", time)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private Uni<Void> duplicate(String consumer, InboundEvent event) {
-        metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment();
-        return Uni.createFrom().voidItem();
+        return Sql.update(POSITION, consumer, topic, partition, offset, time);
     }
 }

@@ -5,11 +5,20 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.List;
 
-/** Native SQL on the current Hibernate Reactive session: projections write with upserts, reports read with aggregates. */
+/**
+ * Native SQL in the caller's transaction: in a consumer's transaction, on its connection with the writes batched
+ * ({@link WriteBatch}); elsewhere on the current Hibernate Reactive session. Projections write with upserts, reports read
+ * with aggregates.
+ */
 public final class Sql {
 
     /** Runs an update with positional parameters ?1, ?2 ... in the caller's transaction. */
     public static Uni<Void> update(String sql, Object... parameters) {
+        WriteBatch batch = WriteBatch.current();
+        if (batch != null) {
+            batch.add(sql, parameters);
+            return Uni.createFrom().voidItem();
+        }
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql);
             for (int i = 0; i < parameters.length; i++) {
@@ -21,6 +30,10 @@ public final class Sql {
 
     /** Every row as an array, also when the query selects a single column (which Hibernate returns bare). */
     public static Uni<List<Object[]>> rows(String sql, Object... parameters) {
+        WriteBatch batch = WriteBatch.current();
+        if (batch != null) {
+            return batch.query(sql, parameters);
+        }
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql, Object.class);
             for (int i = 0; i < parameters.length; i++) {

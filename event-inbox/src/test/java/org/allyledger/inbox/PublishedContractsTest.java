@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a consumer gets from {@link Inbox#published}: its contract record, the skip path, or a malformed event. */
 class PublishedContractsTest {
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final Inbox inbox = new Inbox(JSON, metrics, null);
+    private final Inbox inbox = new Inbox(null, JSON, metrics, null);
 
     private static InboundEvent event(String type, String data) {
         var record = record(data);

@@ -1,0 +1,107 @@
+package org.allyledger.inbox;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The writes of one consumer transaction on one connection, sent together: {@link Sql#update} queues a statement here
+ * instead of waiting for it, and the queue goes to PostgreSQL in order when the transaction ends (runs of one statement
+ * as one batch, every run pipelined), or before a query that reads, so that the query sees them. A failure of a queued
+ * statement fails the transaction, which is then rolled back whole. Bound to the transaction's Vert.x context, as
+ * Hibernate Reactive binds its session.
+ */
+final class WriteBatch {
+    private static final String KEY = WriteBatch.class.getName();
+    private static final Pattern POSITIONAL = Pattern.compile("\\?(\\d+)");
+    private static final Map<String, String> TRANSLATED = new ConcurrentHashMap<>();
+
+    private record Statement(String sql, Tuple parameters) {
+    }
+
+    private final SqlConnection connection;
+    private final List<Statement> queued = new ArrayList<>();
+
+    private WriteBatch(SqlConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Runs {@code work} in a transaction of its own on {@code pool}, its writes batched; they are all sent before it commits. */
+    static <T> Uni<T> inTransaction(Pool pool, Supplier<Uni<T>> work) {
+        return pool.withTransaction(connection -> {
+            Context context = Vertx.currentContext();
+            if (context == null || !VertxContext.isDuplicatedContext(context)) {
+                return Uni.createFrom().failure(new IllegalStateException("a consumer transaction runs on a duplicated Vert.x context"));
+            }
+            WriteBatch batch = new WriteBatch(connection);
+            context.putLocal(KEY, batch);
+            return Uni.createFrom().<T>deferred(work::get)
+                    .call(batch::flush)
+                    .eventually(() -> context.removeLocal(KEY));
+        });
+    }
+
+    /** The batch of the transaction running on this context, or null outside one. */
+    static WriteBatch current() {
+        Context context = Vertx.currentContext();
+        return context == null || !VertxContext.isDuplicatedContext(context) ? null : context.getLocal(KEY);
+    }
+
+    void add(String sql, Object... parameters) {
+        queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters))));
+    }
+
+    /** Sends what is queued, then runs the query: rows as arrays of column values. */
+    Uni<List<Object[]>> query(String sql, Object... parameters) {
+        return flush().chain(() -> connection.preparedQuery(translate(sql)).execute(Tuple.from(Arrays.asList(parameters))))
+                .map(rows -> {
+                    List<Object[]> result = new ArrayList<>(rows.rowCount());
+                    for (Row row : rows) {
+                        Object[] columns = new Object[row.size()];
+                        for (int i = 0; i < columns.length; i++) {
+                            columns[i] = row.getValue(i);
+                        }
+                        result.add(columns);
+                    }
+                    return result;
+                });
+    }
+
+    /** The queued statements in order: each run of one statement as one batch, all runs pipelined on the connection. */
+    Uni<Void> flush() {
+        if (queued.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sent = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= queued.size(); i++) {
+            if (i == queued.size() || !queued.get(i).sql().equals(queued.get(start).sql())) {
+                List<Tuple> run = queued.subList(start, i).stream().map(Statement::parameters).toList();
+                String sql = queued.get(start).sql();
+                sent.add((run.size() == 1 ? connection.preparedQuery(sql).execute(run.get(0)) : connection.preparedQuery(sql).executeBatch(run))
+                        .replaceWithVoid());
+                start = i;
+            }
+        }
+        queued.clear();
+        return Uni.join().all(sent).andFailFast().replaceWithVoid();
+    }
+
+    /** Hibernate's positional parameters ({@code ?1}) as PostgreSQL's ({@code $1}). */
+    private static String translate(String sql) {
+        return TRANSLATED.computeIfAbsent(sql, s -> POSITIONAL.matcher(s).replaceAll("\\$$1"));
+    }
+}
