@@ -384,7 +384,7 @@ public final class Benchmark {
 
     /** Every projection rebuilt from the start of its topic, one after the other: records per second over all. */
     private void rebuildAll(LocalSystem system, String admin, String analyst, double baseline) throws Exception {
-            double records = 0;
+        double records = 0;
         double seconds = 0;
         for (String projection : List.of("reporting.people", "reporting.commitments", "reporting.sponsorships", "reporting.recognition")) {
             double[] rebuilt = rebuild(system, admin, analyst, projection);
@@ -394,7 +394,6 @@ public final class Benchmark {
         System.out.printf("  rebuild of all projections: %.0f records in %.1f s: %.0f records/s%n", records, seconds, records / seconds);
         row("rebuild of all projections", "records/s", true).project().add(records / seconds);
         row("rebuild of all projections", "records/s", true).baseline().add(baseline);
-
     }
 
     /** Each report by 8 concurrent clients, 25 requests each after 5 warm-ups: p50 and p99 in ms. */

@@ -43,8 +43,10 @@ public class CommitmentsProjection extends Projector<CommitmentsV1> {
                             commitmentId, allyId, category, startsOn, endsOn, targetActions, envelope.time(), renewedFrom);
             case ActionLogged(var commitmentId, var allyId, var actionId, var kind, var occurredOn, var note, var evidenceUrl, var source,
                               var externalRef) ->
-                    Sql.update("insert into commitment_actions (action_id, commitment_id, ally_id, kind,"
-                            + " occurred_on, logged_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
+                    // the commitment counts its actions as they arrive, so that reports read the count
+                    Sql.update("with added as (insert into commitment_actions (action_id, commitment_id, ally_id, kind,"
+                            + " occurred_on, logged_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing returning commitment_id)"
+                            + " update commitments set actions_logged = actions_logged + 1 where commitment_id in (select commitment_id from added)",
                     actionId, commitmentId, allyId, kind, occurredOn, envelope.time());
             case CommitmentAmended(var commitmentId, var allyId, var statement, var targetActions, var endsOn, var reason) ->
                     Sql.update("update commitments set ends_on = ?2, target = ?3 where commitment_id = ?1",

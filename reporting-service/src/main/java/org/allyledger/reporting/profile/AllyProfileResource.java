@@ -27,7 +27,7 @@ public class AllyProfileResource {
     private static final String PERSON = "select department, location, work_model, active from people where employee_id = ?1";
     private static final String COMMITMENTS = """
             select c.commitment_id, c.category, c.starts_on, c.ends_on, c.target, c.status,
-                   (select count(*) from commitment_actions a where a.commitment_id = c.commitment_id), c.renewed_from, c.renewed_as
+                   c.actions_logged, c.renewed_from, c.renewed_as
             from commitments c where c.ally_id = ?1 order by c.made_at, c.commitment_id""";
     private static final String SPONSORSHIPS = """
             select p.initiative_id, i.name, p.year, p.status from pledges p join initiatives i on i.initiative_id = p.initiative_id

@@ -3,6 +3,7 @@ package org.allyledger.reporting.recognition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Sql;
+import org.allyledger.reporting.people.Attribution;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
@@ -21,35 +22,38 @@ import java.util.TreeSet;
 public class RecognitionReports {
     private static final String STANDINGS = """
             with counting as (
-                select n.nomination_id, n.nominee_id, n.categories, n.submitted_at,
-                       (select a.department from attributed(n.nominator_id, n.submitted_at) a) as nominator_department
-                from nominations n
+                select n.nomination_id, n.nominee_id, n.categories, n.submitted_at, a.department as nominator_department
+                from nominations n left join person_history a on %s
                 where n.award_month = ?1 and n.status = 'SUBMITTED'
+            ),
+            endorsed as (
+                select c.nominee_id, count(*) as endorsements
+                from endorsements e join counting c on c.nomination_id = e.nomination_id
+                group by c.nominee_id
             )
             select c.nominee_id,
                    count(*) as nominations,
-                   (select count(*) from endorsements e join counting c2 on c2.nomination_id = e.nomination_id
-                    where c2.nominee_id = c.nominee_id) as endorsements,
+                   coalesce(max(en.endorsements), 0) as endorsements,
                    count(distinct c.nominator_department) as departments,
                    string_agg(c.categories, ',') as categories,
                    min(c.submitted_at) as first_nominated_at
-            from counting c
-            group by c.nominee_id""";
+            from counting c left join endorsed en on en.nominee_id = c.nominee_id
+            group by c.nominee_id""".formatted(Attribution.at("a", "n.nominator_id", "n.submitted_at"));
     private static final String STANDING_AWARDS = "select award_month, winner_id, status from awards";
     /** %s is the dimension's column, chosen from a fixed set, never from input. */
     private static final String EQUITY = """
-            with heads as (select %1$s as grp, count(*) as headcount from people where active group by 1),
-            received as (select a.%1$s as grp, count(*) as nominations
-                         from nominations n cross join lateral attributed(n.nominee_id, n.submitted_at) a
+            with heads as (select %%1$s as grp, count(*) as headcount from people where active group by 1),
+            received as (select a.%%1$s as grp, count(*) as nominations
+                         from nominations n join person_history a on %s
                          where n.status = 'SUBMITTED' and n.award_month like ?1 group by 1),
-            won as (select a.%1$s as grp, count(*) as awards
-                    from awards w cross join lateral attributed(w.winner_id, w.awarded_at) a
+            won as (select a.%%1$s as grp, count(*) as awards
+                    from awards w join person_history a on %s
                     where w.status = 'AWARDED' and w.award_month like ?1 group by 1)
             select coalesce(h.grp, r.grp, w.grp) as grp, coalesce(h.headcount, 0), coalesce(r.nominations, 0), coalesce(w.awards, 0)
             from heads h
             full join received r on r.grp = h.grp
             full join won w on w.grp = coalesce(h.grp, r.grp)
-            order by 1""";
+            order by 1""".formatted(Attribution.at("a", "n.nominee_id", "n.submitted_at"), Attribution.at("a", "w.winner_id", "w.awarded_at"));
     public static final Map<String, String> DIMENSIONS = Map.of("department", "department", "location", "location",
             "workModel", "work_model");
 
