@@ -283,6 +283,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The JVM every service runs on, with its options, then {@code arguments}. */
     static List<String> serviceJvm(String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m"));
+        // more options for every service's JVM, e.g. a profiler's: -Dallyledger.service-jvm-options="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("allyledger.service-jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of(arguments));
         return command;
     }

@@ -1,5 +1,6 @@
 package org.allyledger.inbox;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.contracts.published.PublishedTypes;
@@ -71,14 +72,10 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
             records.add(record);
         }
         return inbox.processBatch(name, records, this::enterLive, this::apply)
-                .chain(deadLettered -> {
-                    Uni<Void> nacks = Uni.createFrom().voidItem();
-                    for (Inbox.DeadLettered dead : deadLettered) {
-                        KafkaRecord<String, String> message = delivered.get(dead.record());
-                        nacks = nacks.chain(() -> Uni.createFrom().completionStage(() -> message.nack(new DeadLetteredException(dead.reason()))));
-                    }
-                    return nacks;
-                })
+                .chain(deadLettered -> Multi.createFrom().iterable(deadLettered)
+                        .onItem().transformToUniAndConcatenate(dead -> Uni.createFrom().completionStage(
+                                () -> delivered.get(dead.record()).nack(new DeadLetteredException(dead.reason()))))
+                        .collect().last())
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 

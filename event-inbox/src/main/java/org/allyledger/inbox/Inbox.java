@@ -162,11 +162,8 @@ public class Inbox {
             if (toApply.size() < events.size()) {
                 metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment(events.size() - toApply.size());
             }
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (InboundEvent event : toApply) {
-                chain = chain.chain(() -> apply.apply(event));
-            }
-            return chain;
+            // a stream, not a chain of Unis: most changes are only queued and complete at once, which would nest a call per event
+            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply).collect().last().replaceWithVoid();
         }).chain(() -> advanceAll(consumer, events));
     }
 
@@ -200,11 +197,8 @@ public class Inbox {
         for (InboundEvent event : events) {
             furthest.merge(event.topic() + "-" + event.partition(), event, (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (InboundEvent event : furthest.values()) {
-            chain = chain.chain(() -> advance(consumer, event));
-        }
-        return chain;
+        return Multi.createFrom().iterable(furthest.values()).onItem().transformToUniAndConcatenate(event -> advance(consumer, event))
+                .collect().last().replaceWithVoid();
     }
 
     /**
