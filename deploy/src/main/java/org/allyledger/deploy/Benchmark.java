@@ -90,12 +90,12 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(Path.of(System.getProperty("allyledger.home", ".")).toAbsolutePath());
         for (int run = 1; run <= runs; run++) {
             System.out.printf("== run %d of %d%n", run, runs);
-            // -Dbench.only=commands or =reporting runs one half, when working on it
+            // -Dbench.only=commands, =startup or =reporting runs a part, when working on it
             String only = System.getProperty("bench.only", "");
             if (!only.equals("reporting")) {
                 benchmark.commandsRun();
             }
-            if (!only.equals("commands")) {
+            if (!only.equals("commands") && !only.equals("startup")) {
                 benchmark.reportingRun(people, morePeople);
             }
         }
@@ -122,6 +122,9 @@ public final class Benchmark {
                 row("start-up to ready, " + service.module, "s", false).baseline().add(bareStart);
             }
 
+            if (System.getProperty("bench.only", "").equals("startup")) {
+                return;
+            }
             double[] latency = freshnessUnderLoad(system);
             row("write -> read model p99 at " + LOAD_RATE + "/s, first minute", "ms", false).project().add(latency[0]);
 

@@ -256,7 +256,8 @@ public final class LocalSystem implements AutoCloseable {
      */
     public Process launch(Service service, String profile, int httpPort) {
         Path log = dataDir.resolve("logs").resolve(service.module + ("local".equals(profile) ? "" : "-" + profile) + ".log");
-        List<String> command = serviceJvm(
+        List<String> command = serviceJvm(classDataSharing(service));
+        command.addAll(List.of(
                 "-Dquarkus.profile=" + profile,
                 "-Dmp.jwt.verify.issuer=" + Tokens.DEV_ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
@@ -269,7 +270,7 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 // commitment-service asks recognition-service for its part of a personal-data export
                 "-Dallyledger.recognition.url=http://localhost:" + ports.http().get(Service.RECOGNITION),
-                "-jar", application(service).toString());
+                "-jar", application(service).toString()));
         try {
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -280,9 +281,26 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDK's ahead-of-time cache (JDK 25) or class-data sharing archive (JDK 21-24) of the service, beside its
+     * application: the first start writes it from what it loaded (and, with the AOT cache, linked and profiled) when it
+     * exits; later starts map it instead of loading and linking those classes again.
+     */
+    private String[] classDataSharing(Service service) {
+        Path directory = application(service).getParent();
+        if (Runtime.version().feature() >= 25) {
+            Path cache = directory.resolve("allyledger.aot");
+            return new String[]{Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache};
+        }
+        return new String[]{"-XX:SharedArchiveFile=" + directory.resolve("allyledger-cds.jsa"), "-XX:+AutoCreateSharedArchive"};
+    }
+
     /** The JVM every service runs on, with its options, then {@code arguments}. */
     static List<String> serviceJvm(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m"));
+        // sized for a small container: a heap of at most 160 MiB, the serial collector (no GC threads to feed), bounded
+        // metaspace, code cache and direct buffers
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m",
+                "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k"));
         // more options for every service's JVM, e.g. a profiler's: -Dallyledger.service-jvm-options="-XX:StartFlightRecording=..."
         String extra = System.getProperty("allyledger.service-jvm-options", "").strip();
         if (!extra.isEmpty()) {

@@ -43,7 +43,7 @@ public class EventStore {
             + " where stream_type = $1 and stream_id = $2 order by version";
     private static final String LOAD_AFTER = "select version, event_type, payload::text from events"
             + " where stream_type = $1 and stream_id = $2 and version > $3 order by version";
-    private static final long CACHED_STREAMS = Long.getLong("allyledger.event-store.cached-streams", 50_000);
+    private static final long CACHED_STREAMS = Long.getLong("allyledger.event-store.cached-streams", 10_000);
 
     private final Pool pool;
     private final ObjectMapper json;

@@ -80,6 +80,21 @@ public final class EventSender implements AutoCloseable {
         }
     }
 
+    /** Sends all at once, as a burst, and waits for the broker's acknowledgement of every one. */
+    public void sendAll(java.util.List<ProducerRecord<String, String>> records) {
+        java.util.List<java.util.concurrent.Future<?>> acks = records.stream().<java.util.concurrent.Future<?>>map(producer::send).toList();
+        for (java.util.concurrent.Future<?> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the broker refused a record", e.getCause());
+            }
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

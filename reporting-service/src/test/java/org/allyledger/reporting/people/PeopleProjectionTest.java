@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -99,6 +101,27 @@ class PeopleProjectionTest {
 
         send(departed(UUID.randomUUID(), employee, 3));
         await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(0, headcountOf("byDepartment", department + "-new")));
+    }
+
+    /** A backlog is applied a poll at a time, hundreds of events a transaction; a poison record among them costs only itself. */
+    @Test
+    void aBacklogOfThousandsWithAPoisonRecordAmongThemIsAppliedWhole() {
+        String poisoned = "broken-" + UUID.randomUUID();
+        List<ProducerRecord<String, String>> backlog = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            if (i == 2500) {
+                backlog.add(EventSender.malformed(Topics.PEOPLE, poisoned, UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, 1, "{not json",
+                        OffsetDateTime.now()));
+            }
+            backlog.add(person(UUID.randomUUID(), PeopleEventTypes.PERSON_REGISTERED, "p-" + UUID.randomUUID(), 1, department, true));
+        }
+        // made first, then sent at once: the projection meets them as a backlog, a full poll at a time
+        events.sendAll(backlog);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertEquals(4000, headcountOf("byDepartment", department)));
+        try (TopicReader deadLetters = new TopicReader(kafka, "allyledger.reporting.dead-letter")) {
+            assertEquals(1, deadLetters.await(TopicReader.keyed(poisoned), 1, ARRIVAL).size());
+        }
     }
 
     @Test
