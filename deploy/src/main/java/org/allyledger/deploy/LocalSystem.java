@@ -290,9 +290,23 @@ public final class LocalSystem implements AutoCloseable {
         Path directory = application(service).getParent();
         if (Runtime.version().feature() >= 25) {
             Path cache = directory.resolve("allyledger.aot");
-            return new String[]{Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache};
+            return new String[]{fresherThanTheApplication(cache, directory) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache};
         }
         return new String[]{"-XX:SharedArchiveFile=" + directory.resolve("allyledger-cds.jsa"), "-XX:+AutoCreateSharedArchive"};
+    }
+
+    /** Whether the cache was written after every file of the application: a rebuilt application writes a new one. */
+    private static boolean fresherThanTheApplication(Path cache, Path application) {
+        if (!Files.isRegularFile(cache)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(application)) {
+            long written = Files.getLastModifiedTime(cache).toMillis();
+            return files.filter(file -> !file.equals(cache) && Files.isRegularFile(file))
+                    .allMatch(file -> file.toFile().lastModified() <= written);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The JVM every service runs on, with its options, then {@code arguments}. */
