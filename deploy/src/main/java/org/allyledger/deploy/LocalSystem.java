@@ -84,11 +84,22 @@ public final class LocalSystem implements AutoCloseable {
 
         /** Ports free now, so that a second system runs beside a local launcher. */
         public static Ports free() {
+            // Kafka's controller listens on its port + 1: that one must be free too, and given to nothing else
+            int kafka = FreePorts.nextPair();
+            java.util.Set<Integer> chosen = new java.util.HashSet<>(List.of(kafka, kafka + 1));
             Map<Service, Integer> http = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                http.put(service, FreePorts.next());
+                http.put(service, distinctFreePort(chosen));
             }
-            return new Ports(FreePorts.next(), FreePorts.next(), http);
+            return new Ports(distinctFreePort(chosen), kafka, http);
+        }
+
+        private static int distinctFreePort(java.util.Set<Integer> chosen) {
+            int port;
+            do {
+                port = FreePorts.next();
+            } while (!chosen.add(port));
+            return port;
         }
     }
 

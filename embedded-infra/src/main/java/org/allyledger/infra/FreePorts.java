@@ -16,6 +16,27 @@ public final class FreePorts {
         }
     }
 
+    /** A port free now whose next one is free too: for Kafka, whose controller listens on the client port + 1. */
+    public static int nextPair() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                first.setReuseAddress(true);
+                int port = first.getLocalPort();
+                if (port < 65535) {
+                    try (ServerSocket second = new ServerSocket(port + 1)) {
+                        second.setReuseAddress(true);
+                        return port;
+                    } catch (IOException taken) {
+                        // the next one is in use: try another pair
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no two consecutive free ports found");
+    }
+
     private FreePorts() {
     }
 }
