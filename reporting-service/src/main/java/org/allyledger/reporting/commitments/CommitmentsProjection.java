@@ -13,6 +13,7 @@ import org.allyledger.contracts.published.CommitmentsV1.CommitmentWithdrawn;
 import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.Sql;
+import org.allyledger.reporting.people.Attribution;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -23,6 +24,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CommitmentsProjection extends Projector<CommitmentsV1> {
     public static final String CHANNEL = "commitments";
     public static final String NAME = "reporting.commitments";
+
+    /** The commitment stores its ally's department when it was made, which the tally counts by. */
+    private static final String MADE = """
+            insert into commitments (commitment_id, ally_id, category, starts_on, ends_on, target, status, made_at, renewed_from,
+                                     ally_department)
+            select ?1, ?2, ?3, cast(?4 as date), cast(?5 as date), cast(?6 as integer), 'ACTIVE', cast(?7 as timestamptz), ?8, a.department
+            from (select) fact left join person_history a on %s
+            on conflict do nothing""".formatted(Attribution.at("a", "?2", "cast(?7 as timestamptz)"));
 
     public CommitmentsProjection(Inbox inbox, ReadModels readModels) {
         super(NAME, CommitmentsV1.class, readModels, inbox);
@@ -38,9 +47,7 @@ public class CommitmentsProjection extends Projector<CommitmentsV1> {
         return switch (event) {
             case CommitmentMade(var commitmentId, var allyId, var category, var statement, var startsOn, var endsOn, var targetActions,
                                 var visibility, var renewedFrom) ->
-                    Sql.update("insert into commitments (commitment_id, ally_id, category, starts_on, ends_on,"
-                            + " target, status, made_at, renewed_from) values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7, ?8) on conflict do nothing",
-                            commitmentId, allyId, category, startsOn, endsOn, targetActions, envelope.time(), renewedFrom);
+                    Sql.update(MADE, commitmentId, allyId, category, startsOn, endsOn, targetActions, envelope.time(), renewedFrom);
             case ActionLogged(var commitmentId, var allyId, var actionId, var kind, var occurredOn, var note, var evidenceUrl, var source,
                               var externalRef) ->
                     // the commitment counts its actions as they arrive, so that reports read the count

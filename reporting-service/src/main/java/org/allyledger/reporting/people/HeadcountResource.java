@@ -21,10 +21,14 @@ import java.util.List;
 @Tag(name = "Reports", description = "Read models for analysts: standings, winners, sponsorship, fulfilment, equity, ally profiles; JSON or CSV")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class HeadcountResource {
-    /** All groupings in one pass; grouping(x) = 0 marks the rows grouped by x, the all-ones row is the total. */
+    /**
+     * All groupings in one pass over the tally (a row per department, location and work model, kept by the people
+     * projection); grouping(x) = 0 marks the rows grouped by x, the all-ones row is the total.
+     */
     private static final String HEADCOUNT = """
-            select grouping(department), grouping(location), grouping(work_model), department, location, work_model, count(*)
-            from people where active
+            select grouping(department), grouping(location), grouping(work_model), department, location, work_model,
+                   coalesce(sum(people), 0)
+            from headcount_tally where people > 0
             group by grouping sets ((department), (location), (work_model), ())""";
 
     @GET

@@ -49,7 +49,9 @@ public class PeopleProjection extends Projector<PeopleV1> {
                 .map(person -> Sql.update("insert into person_history (employee_id, stream_version, valid_from, department, location,"
                                 + " work_model, active) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing", person.employeeId(),
                         envelope.streamVersion(), envelope.time(), person.department(), person.location(), person.workModel(), person.active())
-                        .chain(() -> Sql.update(PERIODS, person.employeeId())))
+                        .chain(() -> Sql.update(PERIODS, person.employeeId()))
+                        // facts that arrived before this history, or fall in a period it changed, count where it says
+                        .chain(() -> Sql.update("select reporting_reattribute(?1)", person.employeeId())))
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 }

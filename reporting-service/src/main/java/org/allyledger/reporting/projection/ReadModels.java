@@ -32,7 +32,7 @@ public class ReadModels {
      */
     public Uni<Integer> applyToGeneration(Projector<?> projector, String schema, List<ConsumerRecord<String, String>> records) {
         return inbox.processBatch(projector.name(), records,
-                () -> Sql.rows("select set_config('search_path', quote_ident(?1) || ', public', true)", schema).replaceWithVoid(),
+                () -> Sql.rows("select reporting_enter_generation(?1, ?2)", projector.name(), schema).replaceWithVoid(),
                 projector::apply).map(List::size);
     }
 }

@@ -14,6 +14,7 @@ import org.allyledger.inbox.InboundEvent;
 import org.allyledger.inbox.Inbox;
 import org.allyledger.inbox.MalformedEventException;
 import org.allyledger.inbox.Sql;
+import org.allyledger.reporting.people.Attribution;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.ReadModels;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -24,6 +25,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class RecognitionProjection extends Projector<RecognitionV1> {
     public static final String CHANNEL = "recognition";
     public static final String NAME = "reporting.recognition";
+
+    /** Each fact stores where its people stood when it happened, which the tallies count by. */
+    private static final String SUBMITTED = """
+            insert into nominations (nomination_id, nominee_id, nominator_id, anonymous, award_month, categories, status, submitted_at,
+                                     nominee_department, nominee_location, nominee_work_model, nominator_department)
+            select ?1, ?2, ?3, cast(?4 as boolean), ?5, ?6, 'SUBMITTED', cast(?7 as timestamptz), a.department, a.location, a.work_model, b.department
+            from (select) fact left join person_history a on %s left join person_history b on %s
+            on conflict do nothing""".formatted(Attribution.at("a", "?2", "cast(?7 as timestamptz)"), Attribution.at("b", "?3", "cast(?7 as timestamptz)"));
+    private static final String AWARDED = """
+            insert into awards (award_month, winner_id, status, awarded_at, winner_department, winner_location, winner_work_model)
+            select ?1, ?2, 'AWARDED', cast(?3 as timestamptz), a.department, a.location, a.work_model
+            from (select) fact left join person_history a on %s
+            on conflict (award_month) do update set winner_id = excluded.winner_id, status = 'AWARDED', awarded_at = excluded.awarded_at,
+                winner_department = excluded.winner_department, winner_location = excluded.winner_location,
+                winner_work_model = excluded.winner_work_model""".formatted(Attribution.at("a", "?2", "cast(?3 as timestamptz)"));
 
     private final NominatorSeal seal;
 
@@ -40,19 +56,14 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
     @Override
     protected Uni<Void> project(RecognitionV1 event, InboundEvent envelope) {
         return switch (event) {
-            case NominationSubmitted e -> Sql.update("insert into nominations (nomination_id, nominee_id, nominator_id, anonymous,"
-                            + " award_month, categories, status, submitted_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'SUBMITTED', ?7) on conflict do nothing",
-                    e.nominationId(), e.nomineeId(), nominator(e), e.anonymous(), e.awardMonth(), categories(e), envelope.time());
+            case NominationSubmitted e -> Sql.update(SUBMITTED, e.nominationId(), e.nomineeId(), nominator(e), e.anonymous(),
+                    e.awardMonth(), categories(e), envelope.time());
             case NominationEndorsed(var nominationId, var nomineeId, var awardMonth, var endorserId, var note) ->
                     Sql.update("insert into endorsements (nomination_id, endorser_id, endorsed_at)"
                     + " values (?1, ?2, ?3) on conflict do nothing", nominationId, endorserId, envelope.time());
             case NominationWithdrawn e -> status(e.nominationId(), "WITHDRAWN");
             case NominationRejected e -> status(e.nominationId(), "REJECTED");
-            case AllyOfTheMonthAwarded(var awardMonth, var winnerId, var note) ->
-                    Sql.update("insert into awards (award_month, winner_id, status, awarded_at)"
-                            + " values (?1, ?2, 'AWARDED', ?3) on conflict (award_month) do update set winner_id = excluded.winner_id,"
-                            + " status = 'AWARDED', awarded_at = excluded.awarded_at",
-                    awardMonth, winnerId, envelope.time());
+            case AllyOfTheMonthAwarded(var awardMonth, var winnerId, var note) -> Sql.update(AWARDED, awardMonth, winnerId, envelope.time());
             case AwardRevoked e -> Sql.update("update awards set status = 'REVOKED' where award_month = ?1", e.awardMonth());
         };
     }

@@ -3,7 +3,6 @@ package org.allyledger.reporting.recognition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Sql;
-import org.allyledger.reporting.people.Attribution;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
@@ -22,9 +21,8 @@ import java.util.TreeSet;
 public class RecognitionReports {
     private static final String STANDINGS = """
             with counting as (
-                select n.nomination_id, n.nominee_id, n.categories, n.submitted_at, a.department as nominator_department
-                from nominations n left join person_history a on %s
-                where n.award_month = ?1 and n.status = 'SUBMITTED'
+                select nomination_id, nominee_id, categories, submitted_at, nominator_department
+                from nominations where award_month = ?1 and status = 'SUBMITTED'
             ),
             endorsed as (
                 select c.nominee_id, count(*) as endorsements
@@ -38,22 +36,20 @@ public class RecognitionReports {
                    string_agg(c.categories, ',') as categories,
                    min(c.submitted_at) as first_nominated_at
             from counting c left join endorsed en on en.nominee_id = c.nominee_id
-            group by c.nominee_id""".formatted(Attribution.at("a", "n.nominator_id", "n.submitted_at"));
+            group by c.nominee_id""";
     private static final String STANDING_AWARDS = "select award_month, winner_id, status from awards";
-    /** %s is the dimension's column, chosen from a fixed set, never from input. */
+    /**
+     * %s is the dimension's column, chosen from a fixed set, never from input. Reads the tallies: active people per
+     * group, and submitted nominations and standing awards per month and group where the person stood at the time.
+     */
     private static final String EQUITY = """
-            with heads as (select %%1$s as grp, count(*) as headcount from people where active group by 1),
-            received as (select a.%%1$s as grp, count(*) as nominations
-                         from nominations n join person_history a on %s
-                         where n.status = 'SUBMITTED' and n.award_month like ?1 group by 1),
-            won as (select a.%%1$s as grp, count(*) as awards
-                    from awards w join person_history a on %s
-                    where w.status = 'AWARDED' and w.award_month like ?1 group by 1)
-            select coalesce(h.grp, r.grp, w.grp) as grp, coalesce(h.headcount, 0), coalesce(r.nominations, 0), coalesce(w.awards, 0)
-            from heads h
-            full join received r on r.grp = h.grp
-            full join won w on w.grp = coalesce(h.grp, r.grp)
-            order by 1""".formatted(Attribution.at("a", "n.nominee_id", "n.submitted_at"), Attribution.at("a", "w.winner_id", "w.awarded_at"));
+            with heads as (select %1$s as grp, sum(people) as headcount from headcount_tally where people > 0 group by 1),
+            received as (select %1$s as grp, sum(nominations) as nominations, sum(awards) as awards
+                         from recognition_tally where award_month like ?1 group by 1
+                         having sum(nominations) > 0 or sum(awards) > 0)
+            select coalesce(h.grp, r.grp) as grp, coalesce(h.headcount, 0), coalesce(r.nominations, 0), coalesce(r.awards, 0)
+            from heads h full join received r on r.grp = h.grp
+            order by 1""";
     public static final Map<String, String> DIMENSIONS = Map.of("department", "department", "location", "location",
             "workModel", "work_model");
 

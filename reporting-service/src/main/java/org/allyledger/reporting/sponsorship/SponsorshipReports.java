@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.reporting.commitments.Fulfilment;
 import org.allyledger.inbox.Sql;
-import org.allyledger.reporting.people.Attribution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,8 @@ import java.util.Map;
 @ApplicationScoped
 public class SponsorshipReports {
     private static final String INITIATIVES = """
-            select i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open,
-                   count(p.ally_id) filter (where p.status <> 'WITHDRAWN'), count(p.ally_id) filter (where p.status = 'FULFILLED')
-            from initiatives i left join pledges p on p.initiative_id = i.initiative_id
-            where i.year = ?1 group by i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open order by i.name, i.initiative_id""";
+            select initiative_id, name, erg, sponsor_capacity, open, sponsors, fulfilled_sponsors
+            from initiatives where year = ?1 order by name, initiative_id""";
     private static final String COVERAGE = """
             with pledgers as (select distinct ally_id from pledges where year = ?1 and status <> 'WITHDRAWN')
             select grouping(pe.department), pe.department, count(*), count(pl.ally_id)
@@ -29,20 +26,15 @@ public class SponsorshipReports {
             where pe.active and pe.employee_id > ?2
               and not exists (select 1 from pledges p where p.ally_id = pe.employee_id and p.year = ?1 and p.status <> 'WITHDRAWN')
             order by pe.employee_id limit ?3""";
-    /** %s is a grouping from {@link #FULFILMENT_GROUPS}: the expression, then what it joins; never input. */
+    /**
+     * %s is a column from {@link #FULFILMENT_GROUPS}, never input. Reads the tally the commitments projection keeps per
+     * year, category and the ally's department when the commitment was made.
+     */
     private static final String FULFILMENT = """
-            select %s as grp, count(*),
-                   count(*) filter (where c.status = 'ACTIVE'), count(*) filter (where c.status = 'FULFILLED'),
-                   count(*) filter (where c.status = 'WITHDRAWN'), count(*) filter (where c.status = 'LAPSED'),
-                   coalesce(sum(c.actions_logged), 0),
-                   count(*) filter (where c.renewed_as is not null)
-            from commitments c %s
-            where extract(year from c.starts_on) = ?1
-            group by 1 order by 1""";
-    public static final Map<String, List<String>> FULFILMENT_GROUPS = Map.of(
-            "category", List.of("c.category", ""),
-            "department", List.of("a.department", "left join person_history a on "
-                    + Attribution.at("a", "c.ally_id", "c.made_at")));
+            select %s as grp, sum(commitments), sum(active), sum(fulfilled), sum(withdrawn), sum(lapsed), sum(actions), sum(renewed)
+            from commitment_tally where year = ?1
+            group by 1 having sum(commitments) > 0 order by 1""";
+    public static final Map<String, String> FULFILMENT_GROUPS = Map.of("category", "category", "department", "department");
 
     public Uni<SponsorshipTracking> tracking(int year) {
         return Sql.rows(INITIATIVES, year).flatMap(initiatives -> Sql.rows(COVERAGE, year).map(coverage -> {
@@ -74,8 +66,7 @@ public class SponsorshipReports {
     }
 
     public Uni<Fulfilment> fulfilment(int year, String by) {
-        List<String> grouping = FULFILMENT_GROUPS.get(by);
-        return Sql.rows(FULFILMENT.formatted(grouping.get(0), grouping.get(1)), year).map(rows -> new Fulfilment(year, by, rows.stream()
+        return Sql.rows(FULFILMENT.formatted(FULFILMENT_GROUPS.get(by)), year).map(rows -> new Fulfilment(year, by, rows.stream()
                 .map(r -> new Fulfilment.Group(r[0] == null ? "unknown" : (String) r[0], number(r[1]), number(r[2]), number(r[3]),
                         number(r[4]), number(r[5]), number(r[1]) == 0 ? 0 : Math.round(number(r[3]) * 1000.0 / number(r[1])) / 1000.0,
                         number(r[6]), number(r[7])))

@@ -27,6 +27,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,6 +125,65 @@ class RecognitionReportsScenarioTest {
         assertReports();
     }
 
+    /**
+     * Facts projected before anything is known of their people count nowhere, then where their people stood when they
+     * happened once the history arrives, including a move between two of them that arrives last.
+     */
+    @Test
+    void factsThatArriveBeforeTheirPeopleCountWhereThePeopleStoodOnceTheHistoryArrives() {
+        OffsetDateTime registered = OffsetDateTime.of(2034, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+        String month = "2034-05";
+        String before = "Before-" + run;
+        String after = "After-" + run;
+        String nominators = "Nominators-" + run;
+        NominatorSeal seal = new NominatorSeal(nominatorKey);
+        try (EventSender events = new EventSender(kafka)) {
+            nominate(events, "late1", id("y"), id("x"), false, seal, registered.plusHours(1), month);
+            nominate(events, "late2", id("y"), id("x"), true, seal, registered.plusHours(5), month);
+            recognition(events, "award-" + month + "-" + run, "AllyOfTheMonthAwarded", 1, """
+                    {"awardMonth": "%s", "winnerId": "%s", "note": null}""".formatted(month, id("x")), registered.plusMonths(1));
+            send(events, EventSender.cloudEvent(Topics.COMMITMENTS, id("cx"), UUID.randomUUID(), EventSender.publishedType("CommitmentMade"), 1,
+                    """
+                    {"commitmentId": "%s", "allyId": "%s", "category": "CONTINUOUS_LEARNING", "statement": "s", "startsOn": "2034-05-01",
+                     "endsOn": "2034-12-31", "targetActions": 2, "visibility": "PRIVATE", "renewedFrom": null}""".formatted(id("cx"), id("x")),
+                    registered.plusHours(2)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200)
+                    .body("standings.nomineeId", contains(id("x"))).body("standings.nominatorDepartments", contains(0));
+            asAnalyst().get("/reports/commitment-fulfilment?year=2034&by=department").then().statusCode(200)
+                    .body("groups.name", contains("unknown"));
+        });
+        asAnalyst().get("/reports/recognition-equity?year=2034&by=department").then().statusCode(200)
+                .body("groups.findAll { it.name.endsWith('" + run + "') }", empty());
+
+        try (EventSender events = new EventSender(kafka)) {
+            person(events, id("x"), before, 1, registered);
+            person(events, id("y"), nominators, 1, registered);
+            for (int i = 1; i <= 5; i++) {
+                person(events, id("before" + i), before, 1, registered);
+            }
+            for (int i = 1; i <= 4; i++) {
+                person(events, id("after" + i), after, 1, registered);
+            }
+            // x moves between the two nominations; the move arrives after everything else
+            person(events, id("x"), after, 2, registered.plusHours(3));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            asAnalyst().get("/reports/recognition-equity?year=2034&by=department").then().statusCode(200)
+                    .body("groups.find { it.name == '" + before + "' }.headcount", equalTo(5))
+                    .body("groups.find { it.name == '" + before + "' }.nominations", equalTo(1))
+                    .body("groups.find { it.name == '" + before + "' }.awards", equalTo(0))
+                    .body("groups.find { it.name == '" + after + "' }.headcount", equalTo(5))
+                    .body("groups.find { it.name == '" + after + "' }.nominations", equalTo(1))
+                    .body("groups.find { it.name == '" + after + "' }.awards", equalTo(1));
+            asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200)
+                    .body("standings.nominatorDepartments", contains(1));
+            asAnalyst().get("/reports/commitment-fulfilment?year=2034&by=department").then().statusCode(200)
+                    .body("groups.name", contains(before)).body("groups.made", contains(1));
+        });
+    }
+
     private void assertReports() {
         asAnalyst().get("/reports/ally-of-the-month/{m}", MARCH).then().statusCode(200)
                 .body("awardStatus", equalTo("AWARDED")).body("winnerId", equalTo(id("s3")))
@@ -173,7 +233,7 @@ class RecognitionReportsScenarioTest {
                 asAnalyst().accept("text/csv").get("/reports/allies/{id}", id("s3")).then().statusCode(200).contentType("text/csv")
                         .extract().asString().lines().toList());
         asAnalyst().get("/reports/allies/{id}", id("e2")).then().statusCode(200)
-                .body("nominationsGiven", org.hamcrest.Matchers.empty());
+                .body("nominationsGiven", empty());
         asAnalyst().get("/reports/allies/{id}", id("e6")).then().statusCode(200).body("endorsementsGiven", equalTo(1));
         String equityCsv = asAnalyst().accept("text/csv").get("/reports/recognition-equity?year=2031&by=department")
                 .then().statusCode(200).extract().asString();
@@ -191,15 +251,20 @@ class RecognitionReportsScenarioTest {
 
     private void nominate(EventSender events, String name, String nominator, String nominee, boolean anonymous, NominatorSeal seal,
                           OffsetDateTime at) {
+        nominate(events, name, nominator, nominee, anonymous, seal, at, MARCH);
+    }
+
+    private void nominate(EventSender events, String name, String nominator, String nominee, boolean anonymous, NominatorSeal seal,
+                          OffsetDateTime at, String month) {
         String category = switch (name) {
             case "n3" -> "MENTORING_AND_SPONSORING";
             case "n6" -> "MENTORING_AND_SPONSORING";
             default -> "AMPLIFYING_VOICES";
         };
         String data = """
-                {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "2031-03", "categories": ["%s"],
+                {"nominationId": "%s", "nomineeId": "%s", "awardMonth": "%s", "categories": ["%s"],
                  "citation": "A specific story of allyship in action.", "anonymous": %s, "nominatorId": %s,
-                 "sealedNominator": %s, "linkedActionIds": []}""".formatted(id(name), nominee, category, anonymous,
+                 "sealedNominator": %s, "linkedActionIds": []}""".formatted(id(name), nominee, month, category, anonymous,
                 anonymous ? "null" : "\"" + nominator + "\"", anonymous ? "\"" + seal.seal(nominator) + "\"" : "null");
         recognition(events, id(name), "NominationSubmitted", 1, data, at);
     }
