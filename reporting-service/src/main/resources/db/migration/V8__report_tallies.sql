@@ -103,7 +103,8 @@ begin
     return null;
 end $$;
 
--- An initiative counts its sponsors (pledges not withdrawn) and those who fulfilled theirs.
+-- An initiative counts its sponsors (pledges not withdrawn) and those who fulfilled theirs; an ally's pledges not
+-- withdrawn are counted per year, which makes them a sponsor of that year.
 create function reporting_tally_pledges() returns trigger
     language plpgsql as $$
 declare
@@ -113,14 +114,40 @@ begin
     if tg_op in ('UPDATE', 'DELETE') then
         more_sponsors := more_sponsors - (old.status <> 'WITHDRAWN')::integer;
         more_fulfilled := more_fulfilled - (old.status = 'FULFILLED')::integer;
+        if old.status <> 'WITHDRAWN' then
+            update pledgers set pledges = pledges - 1 where year = old.year and ally_id = old.ally_id;
+        end if;
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
         more_sponsors := more_sponsors + (new.status <> 'WITHDRAWN')::integer;
         more_fulfilled := more_fulfilled + (new.status = 'FULFILLED')::integer;
+        if new.status <> 'WITHDRAWN' then
+            insert into pledgers as t (year, ally_id, pledges, department)
+            values (new.year, new.ally_id, 1, (select department from public.people where employee_id = new.ally_id and active))
+            on conflict (year, ally_id) do update set pledges = t.pledges + 1;
+        end if;
     end if;
     if more_sponsors <> 0 or more_fulfilled <> 0 then
         update initiatives set sponsors = sponsors + more_sponsors, fulfilled_sponsors = fulfilled_sponsors + more_fulfilled
         where initiative_id = coalesce(new.initiative_id, old.initiative_id);
+    end if;
+    return null;
+end $$;
+
+-- Sponsorship coverage: per year and department, the active people who are sponsors (department null: not active,
+-- or not known).
+create function reporting_tally_pledgers() returns trigger
+    language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and (old.pledges > 0, old.department) is not distinct from (new.pledges > 0, new.department) then
+        return null;
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') and old.pledges > 0 and old.department is not null then
+        update coverage_tally set sponsors = sponsors - 1 where year = old.year and department = old.department;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') and new.pledges > 0 and new.department is not null then
+        insert into coverage_tally as t (year, department, sponsors) values (new.year, new.department, 1)
+        on conflict (year, department) do update set sponsors = t.sponsors + 1;
     end if;
     return null;
 end $$;
@@ -133,7 +160,7 @@ declare
 begin
     for tallied in select * from (values ('people', 'reporting_tally_people'), ('nominations', 'reporting_tally_nominations'),
                                          ('awards', 'reporting_tally_awards'), ('commitments', 'reporting_tally_commitments'),
-                                         ('pledges', 'reporting_tally_pledges')) as t(tbl, fn)
+                                         ('pledges', 'reporting_tally_pledges'), ('pledgers', 'reporting_tally_pledgers')) as t(tbl, fn)
     loop
         if to_regclass(format('%I.%I', p_schema, tallied.tbl)) is not null then
             execute format('create trigger tally after insert or update or delete on %I.%I for each row execute function public.%I()',
@@ -201,10 +228,10 @@ begin
     end if;
     perform pg_advisory_xact_lock(hashtext('attribution'));
     for target in select projection, schema_name from projection_generations
-                  where projection in ('reporting.recognition', 'reporting.commitments')
+                  where projection in ('reporting.recognition', 'reporting.commitments', 'reporting.sponsorships')
                   union
                   select projection, schema_name from projection_rebuilds
-                  where status = 'RUNNING' and projection in ('reporting.recognition', 'reporting.commitments')
+                  where status = 'RUNNING' and projection in ('reporting.recognition', 'reporting.commitments', 'reporting.sponsorships')
     loop
         continue when to_regnamespace(target.schema_name) is null;
         perform set_config('search_path', quote_ident(target.schema_name) || ', public', true);
@@ -226,6 +253,11 @@ begin
               and w.awarded_at >= a.period_start and w.awarded_at < a.period_end
               and (w.winner_department, w.winner_location, w.winner_work_model)
                   is distinct from (a.department, a.location, a.work_model);
+        elsif target.projection = 'reporting.sponsorships' then
+            -- sponsors count where the person is now, while active
+            update pledgers p set department = (select department from public.people where employee_id = p_person and active)
+            where p.ally_id = p_person
+              and p.department is distinct from (select department from public.people where employee_id = p_person and active);
         else
             update commitments c set ally_department = a.department
             from public.person_history a
@@ -327,7 +359,26 @@ begin
               from %1$I.pledges group by 1) p
         where p.initiative_id = i.initiative_id;
         create index initiatives_by_year on %1$I.initiatives (year);
-        create or replace view public.initiatives as select * from %1$I.initiatives$sql$, sponsorships);
+        create or replace view public.initiatives as select * from %1$I.initiatives;
+        create table %1$I.pledgers (
+            year       integer not null,
+            ally_id    text    not null,
+            pledges    integer not null,
+            department text,
+            primary key (year, ally_id));
+        insert into %1$I.pledgers
+        select p.year, p.ally_id, count(*), max(pe.department) from %1$I.pledges p
+        left join %2$I.people pe on pe.employee_id = p.ally_id and pe.active
+        where p.status <> 'WITHDRAWN' group by 1, 2;
+        create table %1$I.coverage_tally (
+            year       integer not null,
+            department text    not null,
+            sponsors   integer not null,
+            primary key (year, department));
+        insert into %1$I.coverage_tally
+        select year, department, count(*) from %1$I.pledgers where department is not null group by 1, 2;
+        create view public.pledgers as select * from %1$I.pledgers;
+        create view public.coverage_tally as select * from %1$I.coverage_tally$sql$, sponsorships, people);
 
     perform reporting_attach_tallies(people);
     perform reporting_attach_tallies(recognition);

@@ -15,12 +15,12 @@ public class SponsorshipReports {
     private static final String INITIATIVES = """
             select initiative_id, name, erg, sponsor_capacity, open, sponsors, fulfilled_sponsors
             from initiatives where year = ?1 order by name, initiative_id""";
+    /** Active people and the sponsors among them per department, from the tallies the projections keep. */
     private static final String COVERAGE = """
-            with pledgers as (select distinct ally_id from pledges where year = ?1 and status <> 'WITHDRAWN')
-            select grouping(pe.department), pe.department, count(*), count(pl.ally_id)
-            from people pe left join pledgers pl on pl.ally_id = pe.employee_id
-            where pe.active
-            group by grouping sets ((pe.department), ())""";
+            with heads as (select department, sum(people) as people from headcount_tally where people > 0 group by 1)
+            select grouping(h.department), h.department, coalesce(sum(h.people), 0), coalesce(sum(c.sponsors), 0)
+            from heads h left join coverage_tally c on c.year = ?1 and c.department = h.department
+            group by grouping sets ((h.department), ())""";
     private static final String UNPLEDGED = """
             select pe.employee_id, pe.department, pe.location, pe.work_model from people pe
             where pe.active and pe.employee_id > ?2

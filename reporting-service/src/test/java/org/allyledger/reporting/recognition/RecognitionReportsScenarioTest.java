@@ -147,8 +147,11 @@ class RecognitionReportsScenarioTest {
                     {"commitmentId": "%s", "allyId": "%s", "category": "CONTINUOUS_LEARNING", "statement": "s", "startsOn": "2034-05-01",
                      "endsOn": "2034-12-31", "targetActions": 2, "visibility": "PRIVATE", "renewedFrom": null}""".formatted(id("cx"), id("x")),
                     registered.plusHours(2)));
+            send(events, EventSender.cloudEvent(Topics.SPONSORSHIPS, id("ix"), UUID.randomUUID(), EventSender.publishedType("SponsorshipPledged"), 2,
+                    "{\"initiativeId\": \"%s\", \"allyId\": \"%s\", \"year\": 2034}".formatted(id("ix"), id("x")), registered.plusHours(2)));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            asAnalyst().get("/reports/sponsorship/unpledged?year=2034&limit=1").then().statusCode(200);
             asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200)
                     .body("standings.nomineeId", contains(id("x"))).body("standings.nominatorDepartments", contains(0));
             asAnalyst().get("/reports/commitment-fulfilment?year=2034&by=department").then().statusCode(200)
@@ -181,7 +184,24 @@ class RecognitionReportsScenarioTest {
                     .body("standings.nominatorDepartments", contains(1));
             asAnalyst().get("/reports/commitment-fulfilment?year=2034&by=department").then().statusCode(200)
                     .body("groups.name", contains(before)).body("groups.made", contains(1));
+            asAnalyst().get("/reports/sponsorship?year=2034").then().statusCode(200)
+                    .body("byDepartment.find { it.department == '" + after + "' }.activeEmployees", equalTo(5))
+                    .body("byDepartment.find { it.department == '" + after + "' }.withPledge", equalTo(1))
+                    .body("byDepartment.find { it.department == '" + before + "' }.withPledge", equalTo(0));
         });
+
+        // a sponsor who leaves no longer counts among the active
+        try (EventSender events = new EventSender(kafka)) {
+            send(events, EventSender.cloudEvent(Topics.PEOPLE, id("x"), UUID.randomUUID(), PeopleEventTypes.PERSON_DEPARTED, 3,
+                    "{\"employeeId\": \"%s\", \"departedOn\": \"2034-06-30\"}".formatted(id("x")), registered.plusMonths(2)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/sponsorship?year=2034").then().statusCode(200)
+                        .body("byDepartment.find { it.department == '" + after + "' }.activeEmployees", equalTo(4))
+                        .body("byDepartment.find { it.department == '" + after + "' }.withPledge", equalTo(0)));
+        // four active people left: too few to show
+        asAnalyst().get("/reports/recognition-equity?year=2034&by=department").then().statusCode(200)
+                .body("groups.find { it.name == '" + after + "' }.suppressed", equalTo(true));
     }
 
     private void assertReports() {
