@@ -62,6 +62,50 @@ begin
     return null;
 end $$;
 
+-- A month's standing of a nominee, from their counting (submitted) nominations that month and the endorsements of
+-- those: written again whenever one of them changes, so the standings read the leaders off an index.
+create function reporting_stand(p_month text, p_nominee text) returns void
+    language plpgsql as $$
+begin
+    delete from standings where award_month = p_month and nominee_id = p_nominee;
+    insert into standings (award_month, nominee_id, score, nominations, endorsements, departments, categories, first_nominated_at)
+    select p_month, p_nominee, 3 * count(*) + coalesce(sum(e.endorsements), 0), count(*), coalesce(sum(e.endorsements), 0),
+           count(distinct n.nominator_department), string_agg(n.categories, ','), min(n.submitted_at)
+    from nominations n
+    left join lateral (select count(*) as endorsements from endorsements where nomination_id = n.nomination_id) e on true
+    where n.award_month = p_month and n.nominee_id = p_nominee and n.status = 'SUBMITTED'
+    having count(*) > 0;
+end $$;
+
+create function reporting_stand_nominations() returns trigger
+    language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and (old.status, old.award_month, old.nominee_id, old.nominator_department)
+                            is not distinct from (new.status, new.award_month, new.nominee_id, new.nominator_department) then
+        return null;
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform reporting_stand(old.award_month, old.nominee_id);
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or (old.award_month, old.nominee_id) <> (new.award_month, new.nominee_id)) then
+        perform reporting_stand(new.award_month, new.nominee_id);
+    end if;
+    return null;
+end $$;
+
+-- An endorsement adds a point to its nomination's standing while the nomination counts.
+create function reporting_stand_endorsements() returns trigger
+    language plpgsql as $$
+declare
+    more integer := case when tg_op = 'INSERT' then 1 else -1 end;
+begin
+    update standings s set endorsements = s.endorsements + more, score = s.score + more
+    from nominations n
+    where n.nomination_id = coalesce(new.nomination_id, old.nomination_id) and n.status = 'SUBMITTED'
+      and s.award_month = n.award_month and s.nominee_id = n.nominee_id;
+    return null;
+end $$;
+
 -- A commitment counts in its year, category and ally's department (null: not known). A change that keeps its group
 -- (a logged action, a status) writes the difference in one statement.
 create function reporting_count_commitments(p_year integer, p_category text, p_department text, p_commitments integer,
@@ -158,13 +202,18 @@ create function reporting_attach_tallies(p_schema text) returns void
 declare
     tallied record;
 begin
-    for tallied in select * from (values ('people', 'reporting_tally_people'), ('nominations', 'reporting_tally_nominations'),
-                                         ('awards', 'reporting_tally_awards'), ('commitments', 'reporting_tally_commitments'),
-                                         ('pledges', 'reporting_tally_pledges'), ('pledgers', 'reporting_tally_pledgers')) as t(tbl, fn)
+    for tallied in select * from (values ('people', 'tally', 'reporting_tally_people'),
+                                         ('nominations', 'tally', 'reporting_tally_nominations'),
+                                         ('nominations', 'standing', 'reporting_stand_nominations'),
+                                         ('endorsements', 'standing', 'reporting_stand_endorsements'),
+                                         ('awards', 'tally', 'reporting_tally_awards'),
+                                         ('commitments', 'tally', 'reporting_tally_commitments'),
+                                         ('pledges', 'tally', 'reporting_tally_pledges'),
+                                         ('pledgers', 'tally', 'reporting_tally_pledgers')) as t(tbl, name, fn)
     loop
         if to_regclass(format('%I.%I', p_schema, tallied.tbl)) is not null then
-            execute format('create trigger tally after insert or update or delete on %I.%I for each row execute function public.%I()',
-                           p_schema, tallied.tbl, tallied.fn);
+            execute format('create trigger %I after insert or update or delete on %I.%I for each row execute function public.%I()',
+                           tallied.name, p_schema, tallied.tbl, tallied.fn);
         end if;
     end loop;
 end $$;
@@ -227,6 +276,16 @@ begin
         return;
     end if;
     perform pg_advisory_xact_lock(hashtext('attribution'));
+    -- most history arrives before any fact of the person: then there is nothing to move
+    if not exists (select 1 from projection_rebuilds where status = 'RUNNING'
+                   and projection in ('reporting.recognition', 'reporting.commitments', 'reporting.sponsorships'))
+       and not exists (select 1 from public.nominations where nominee_id = p_person)
+       and not exists (select 1 from public.nominations where nominator_id = p_person)
+       and not exists (select 1 from public.awards where winner_id = p_person)
+       and not exists (select 1 from public.commitments where ally_id = p_person)
+       and not exists (select 1 from public.pledgers where ally_id = p_person) then
+        return;
+    end if;
     for target in select projection, schema_name from projection_generations
                   where projection in ('reporting.recognition', 'reporting.commitments', 'reporting.sponsorships')
                   union
@@ -321,6 +380,25 @@ begin
             select award_month, winner_department, winner_location, winner_work_model, 0, 1 from %1$I.awards
             where status = 'AWARDED' and winner_department is not null) f(award_month, department, location, work_model, nominations, awards)
         group by 1, 2, 3, 4;
+        create table %1$I.standings (
+            award_month        text        not null,
+            nominee_id         text        not null,
+            score              integer     not null,
+            nominations        integer     not null,
+            endorsements       integer     not null,
+            departments        integer     not null,
+            categories         text        not null,
+            first_nominated_at timestamptz not null,
+            primary key (award_month, nominee_id));
+        create index standings_ranked on %1$I.standings (award_month, score desc, departments desc, first_nominated_at, nominee_id collate "C");
+        insert into %1$I.standings
+        select n.award_month, n.nominee_id, 3 * count(*) + coalesce(sum(e.endorsements), 0), count(*), coalesce(sum(e.endorsements), 0),
+               count(distinct n.nominator_department), string_agg(n.categories, ','), min(n.submitted_at)
+        from %1$I.nominations n
+        left join (select nomination_id, count(*) as endorsements from %1$I.endorsements group by 1) e on e.nomination_id = n.nomination_id
+        where n.status = 'SUBMITTED'
+        group by 1, 2;
+        create view public.standings as select * from %1$I.standings;
         create or replace view public.nominations as select * from %1$I.nominations;
         create or replace view public.awards as select * from %1$I.awards;
         create view public.recognition_tally as select * from %1$I.recognition_tally$sql$, recognition, people);
@@ -366,6 +444,7 @@ begin
             pledges    integer not null,
             department text,
             primary key (year, ally_id));
+        create index pledgers_by_ally on %1$I.pledgers (ally_id);
         insert into %1$I.pledgers
         select p.year, p.ally_id, count(*), max(pe.department) from %1$I.pledges p
         left join %2$I.people pe on pe.employee_id = p.ally_id and pe.active

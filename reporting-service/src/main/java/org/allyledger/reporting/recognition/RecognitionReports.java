@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +18,12 @@ import java.util.TreeSet;
 /** Ally of the Month standings and winners, and recognition equity, computed from the read model when asked. */
 @ApplicationScoped
 public class RecognitionReports {
+    /** A page of the month's standings, read in rank order off the standings the recognition projection keeps. */
     private static final String STANDINGS = """
-            with counting as (
-                select nomination_id, nominee_id, categories, submitted_at, nominator_department
-                from nominations where award_month = ?1 and status = 'SUBMITTED'
-            ),
-            endorsed as (
-                select c.nominee_id, count(*) as endorsements
-                from endorsements e join counting c on c.nomination_id = e.nomination_id
-                group by c.nominee_id
-            )
-            select c.nominee_id,
-                   count(*) as nominations,
-                   coalesce(max(en.endorsements), 0) as endorsements,
-                   count(distinct c.nominator_department) as departments,
-                   string_agg(c.categories, ',') as categories,
-                   min(c.submitted_at) as first_nominated_at
-            from counting c left join endorsed en on en.nominee_id = c.nominee_id
-            group by c.nominee_id""";
+            select nominee_id, nominations, endorsements, departments, categories, first_nominated_at from standings
+            where award_month = ?1
+            order by score desc, departments desc, first_nominated_at, nominee_id collate "C"
+            limit ?2 offset ?3""";
     private static final String STANDING_AWARDS = "select award_month, winner_id, status from awards";
     /**
      * %s is the dimension's column, chosen from a fixed set, never from input. Reads the tallies: active people per
@@ -59,8 +46,9 @@ public class RecognitionReports {
         this.windowMonths = windowMonths;
     }
 
-    public Uni<Standings> standings(YearMonth month) {
-        return Sql.rows(STANDINGS, month.toString()).flatMap(rows -> Sql.rows(STANDING_AWARDS).map(awards -> {
+    /** The entries ranked after {@code after}, at most {@code limit} of them. */
+    public Uni<Standings> standings(YearMonth month, int after, int limit) {
+        return Sql.rows(STANDINGS, month.toString(), limit + 1, after).flatMap(rows -> Sql.rows(STANDING_AWARDS).map(awards -> {
             String status = "OPEN";
             String winner = null;
             Map<String, List<YearMonth>> standingWins = new LinkedHashMap<>();
@@ -74,20 +62,16 @@ public class RecognitionReports {
                     standingWins.computeIfAbsent((String) award[1], k -> new ArrayList<>()).add(awarded);
                 }
             }
-            List<Object[]> sorted = new ArrayList<>(rows);
-            sorted.sort(Comparator.<Object[]>comparingInt(r -> -score(r))
-                    .thenComparingInt(r -> -number(r[3]))
-                    .thenComparing(r -> toTime(r[5]))
-                    .thenComparing(r -> (String) r[0]));
             List<Standings.Entry> entries = new ArrayList<>();
-            for (Object[] r : sorted) {
+            for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
                 String nominee = (String) r[0];
                 String reason = ineligibility(standingWins.getOrDefault(nominee, List.of()), month);
-                entries.add(new Standings.Entry(entries.size() + 1, nominee, score(r), number(r[1]), number(r[2]), number(r[3]),
+                entries.add(new Standings.Entry(after + entries.size() + 1, nominee, score(r), number(r[1]), number(r[2]), number(r[3]),
                         List.copyOf(new TreeSet<>(Arrays.asList(((String) r[4]).split(",")))), toTime(r[5]), reason == null, reason,
                         nominee.equals(winner)));
             }
-            return new Standings(month.toString(), status, winner, Standings.SCORING, entries);
+            Integer next = rows.size() > limit ? after + limit : null;
+            return new Standings(month.toString(), status, winner, Standings.SCORING, entries, next);
         }));
     }
 

@@ -35,9 +35,12 @@ public class RecognitionReportsResource {
     @Path("/ally-of-the-month/{month}")
     @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "A month's standings: score, counting nominations, endorsements, nominator departments, eligibility, winner")
-    public Uni<Standings> standings(@PathParam("month") @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$", message = "must be a month as YYYY-MM") String month) {
-        return reports.standings(YearMonth.parse(month));
+    @Operation(summary = "A month's standings: score, counting nominations, endorsements, nominator departments, eligibility, winner;"
+            + " a page of at most limit entries ranked after the rank given as after, with the next page's after as next")
+    public Uni<Standings> standings(@PathParam("month") @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$", message = "must be a month as YYYY-MM") String month,
+                                    @QueryParam("after") @DefaultValue("0") @Min(value = 0, message = "must be a rank, 0 or more") int after,
+                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return reports.standings(YearMonth.parse(month), after, limit);
     }
 
     @GET

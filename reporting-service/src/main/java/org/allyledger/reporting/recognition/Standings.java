@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A month's Ally of the Month standings. Anonymous nominators never appear: a nominee's row counts nominations,
- * endorsements and the distinct departments nominations came from.
+ * A page of a month's Ally of the Month standings, in rank order. Anonymous nominators never appear: a nominee's row
+ * counts nominations, endorsements and the distinct departments nominations came from. {@code next} is the rank to
+ * ask for the following page with ({@code after}), null on the last page.
  */
-public record Standings(String month, String awardStatus, String winnerId, String scoring, List<Entry> standings)
+public record Standings(String month, String awardStatus, String winnerId, String scoring, List<Entry> standings, Integer next)
         implements CsvExportable {
 
     public static final String SCORING = "3 points per counting nomination (not withdrawn or rejected), 1 per endorsement of one;"

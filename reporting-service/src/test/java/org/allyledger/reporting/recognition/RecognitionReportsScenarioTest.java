@@ -123,6 +123,14 @@ class RecognitionReportsScenarioTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 asAnalyst().get("/reports/headcount").then().body("byDepartment.find { it.name == '" + legal() + "' }.headcount", equalTo(3)));
         assertReports();
+
+        // standings come in pages in rank order; next is where the following page starts
+        asAnalyst().get("/reports/ally-of-the-month/{m}?limit=2", MARCH).then().statusCode(200)
+                .body("standings.nomineeId", contains(id("s3"), id("e1"))).body("standings.rank", contains(1, 2)).body("next", equalTo(2));
+        asAnalyst().get("/reports/ally-of-the-month/{m}?limit=2&after=2", MARCH).then().statusCode(200)
+                .body("standings.nomineeId", contains(id("l2"))).body("standings.rank", contains(3)).body("next", nullValue())
+                .body("winnerId", equalTo(id("s3")));
+        asAnalyst().get("/reports/ally-of-the-month/{m}?limit=0", MARCH).then().statusCode(400);
     }
 
     /**
