@@ -536,8 +536,8 @@ public final class Benchmark {
     private double bareServerStart() throws Exception {
         int port = org.allyledger.infra.FreePorts.next();
         long t0 = System.nanoTime();
-        bare = new ProcessBuilder(LocalSystem.serviceJvm("-cp", repository.resolve("deploy/target/classes").toString(),
-                BareHttpServer.class.getName(), Integer.toString(port))).redirectErrorStream(true)
+        bare = LocalSystem.withServiceEnvironment(new ProcessBuilder(LocalSystem.serviceJvm("-cp", repository.resolve("deploy/target/classes").toString(),
+                BareHttpServer.class.getName(), Integer.toString(port)))).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         URI uri = URI.create("http://localhost:" + port + "/");
         while (true) {
