@@ -262,10 +262,11 @@ begin
     return p_schema;
 end $$;
 
--- Attributes the person's facts again after their history changed, in every generation of the fact projections (the
--- live one and one being rebuilt); the tallies follow through their triggers. Only rows whose attribution changed are
--- written.
-create function reporting_reattribute(p_person text) returns void
+-- Attributes the facts of these people again after their history changed, in every generation of the fact projections
+-- (the live one and one being rebuilt); the tallies follow through their triggers. Only rows whose attribution changed
+-- are written. The people projection calls it once, last in each transaction, so that the lock is held only that long:
+-- a fact projection that attributed from the history before this transaction has committed by then, and is seen here.
+create function reporting_reattribute(p_people text[]) returns void
     language plpgsql as $$
 declare
     caller text := current_setting('search_path');
@@ -276,14 +277,14 @@ begin
         return;
     end if;
     perform pg_advisory_xact_lock(hashtext('attribution'));
-    -- most history arrives before any fact of the person: then there is nothing to move
+    -- most history arrives before any fact of its person: then there is nothing to move
     if not exists (select 1 from projection_rebuilds where status = 'RUNNING'
                    and projection in ('reporting.recognition', 'reporting.commitments', 'reporting.sponsorships'))
-       and not exists (select 1 from public.nominations where nominee_id = p_person)
-       and not exists (select 1 from public.nominations where nominator_id = p_person)
-       and not exists (select 1 from public.awards where winner_id = p_person)
-       and not exists (select 1 from public.commitments where ally_id = p_person)
-       and not exists (select 1 from public.pledgers where ally_id = p_person) then
+       and not exists (select 1 from public.nominations where nominee_id = any(p_people))
+       and not exists (select 1 from public.nominations where nominator_id = any(p_people))
+       and not exists (select 1 from public.awards where winner_id = any(p_people))
+       and not exists (select 1 from public.commitments where ally_id = any(p_people))
+       and not exists (select 1 from public.pledgers where ally_id = any(p_people)) then
         return;
     end if;
     for target in select projection, schema_name from projection_generations
@@ -297,30 +298,31 @@ begin
         if target.projection = 'reporting.recognition' then
             update nominations n set nominee_department = a.department, nominee_location = a.location, nominee_work_model = a.work_model
             from public.person_history a
-            where n.nominee_id = p_person and a.employee_id = p_person
+            where n.nominee_id = any(p_people) and a.employee_id = n.nominee_id
               and n.submitted_at >= a.period_start and n.submitted_at < a.period_end
               and (n.nominee_department, n.nominee_location, n.nominee_work_model)
                   is distinct from (a.department, a.location, a.work_model);
             update nominations n set nominator_department = a.department
             from public.person_history a
-            where n.nominator_id = p_person and a.employee_id = p_person
+            where n.nominator_id = any(p_people) and a.employee_id = n.nominator_id
               and n.submitted_at >= a.period_start and n.submitted_at < a.period_end
               and n.nominator_department is distinct from a.department;
             update awards w set winner_department = a.department, winner_location = a.location, winner_work_model = a.work_model
             from public.person_history a
-            where w.winner_id = p_person and a.employee_id = p_person
+            where w.winner_id = any(p_people) and a.employee_id = w.winner_id
               and w.awarded_at >= a.period_start and w.awarded_at < a.period_end
               and (w.winner_department, w.winner_location, w.winner_work_model)
                   is distinct from (a.department, a.location, a.work_model);
         elsif target.projection = 'reporting.sponsorships' then
             -- sponsors count where the person is now, while active
-            update pledgers p set department = (select department from public.people where employee_id = p_person and active)
-            where p.ally_id = p_person
-              and p.department is distinct from (select department from public.people where employee_id = p_person and active);
+            update pledgers p set department = now_in.department
+            from (select u.id, pe.department from unnest(p_people) u(id)
+                  left join public.people pe on pe.employee_id = u.id and pe.active) now_in
+            where p.ally_id = now_in.id and p.department is distinct from now_in.department;
         else
             update commitments c set ally_department = a.department
             from public.person_history a
-            where c.ally_id = p_person and a.employee_id = p_person
+            where c.ally_id = any(p_people) and a.employee_id = c.ally_id
               and c.made_at >= a.period_start and c.made_at < a.period_end
               and c.ally_department is distinct from a.department;
         end if;

@@ -28,6 +28,20 @@ public final class Sql {
         }).replaceWithVoid();
     }
 
+    /**
+     * Calls the SQL function {@code function(text[])} once, last in the caller's transaction, with every value given
+     * this way in it: work a batch needs once however many of its events ask for it. Outside a consumer's transaction
+     * it is called at once with the one value.
+     */
+    public static Uni<Void> callOnceAtCommit(String function, String value) {
+        WriteBatch batch = WriteBatch.current();
+        if (batch != null) {
+            batch.callAtCommit(function, value);
+            return Uni.createFrom().voidItem();
+        }
+        return rows("select count(*) from " + function + "(array[cast(?1 as text)])", value).replaceWithVoid();
+    }
+
     /** Every row as an array, also when the query selects a single column (which Hibernate returns bare). */
     public static Uni<List<Object[]>> rows(String sql, Object... parameters) {
         WriteBatch batch = WriteBatch.current();

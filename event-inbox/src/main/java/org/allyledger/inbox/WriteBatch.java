@@ -12,7 +12,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -34,6 +37,7 @@ final class WriteBatch {
 
     private final SqlConnection connection;
     private final List<Statement> queued = new ArrayList<>();
+    private final Map<String, Set<String>> calledAtCommit = new LinkedHashMap<>();
 
     private WriteBatch(SqlConnection connection) {
         this.connection = connection;
@@ -49,7 +53,7 @@ final class WriteBatch {
             WriteBatch batch = new WriteBatch(connection);
             context.putLocal(KEY, batch);
             return Uni.createFrom().<T>deferred(work::get)
-                    .call(batch::flush)
+                    .call(batch::commit)
                     .eventually(() -> context.removeLocal(KEY));
         });
     }
@@ -62,6 +66,18 @@ final class WriteBatch {
 
     void add(String sql, Object... parameters) {
         queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters))));
+    }
+
+    void callAtCommit(String function, String value) {
+        calledAtCommit.computeIfAbsent(function, f -> new LinkedHashSet<>()).add(value);
+    }
+
+    /** Last: each function asked for at commit, once, with every value asked with; then everything is sent. */
+    private Uni<Void> commit() {
+        calledAtCommit.forEach((function, values) ->
+                queued.add(new Statement("select " + function + "($1::text[])", Tuple.of(values.toArray(String[]::new)))));
+        calledAtCommit.clear();
+        return flush();
     }
 
     /** Sends what is queued, then runs the query: rows as arrays of column values. */

@@ -50,8 +50,9 @@ public class PeopleProjection extends Projector<PeopleV1> {
                                 + " work_model, active) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing", person.employeeId(),
                         envelope.streamVersion(), envelope.time(), person.department(), person.location(), person.workModel(), person.active())
                         .chain(() -> Sql.update(PERIODS, person.employeeId()))
-                        // facts that arrived before this history, or fall in a period it changed, count where it says
-                        .chain(() -> Sql.update("select reporting_reattribute(?1)", person.employeeId())))
+                        // facts that arrived before this history, or fall in a period it changed, count where it says:
+                        // once per batch, at its end, so that fact projections wait for it only that long
+                        .chain(() -> Sql.callOnceAtCommit("reporting_reattribute", person.employeeId())))
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 }
