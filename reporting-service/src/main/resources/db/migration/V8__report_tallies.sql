@@ -25,7 +25,18 @@ begin
     return null;
 end $$;
 
--- A nomination counts for its nominee's group while it is submitted; an award for its winner's while it stands.
+-- A nomination counts for its nominee's group while it is submitted; an award for its winner's while it stands. Both
+-- move their group's row by a difference.
+create function reporting_count_recognition(p_month text, p_department text, p_location text, p_work_model text,
+                                            p_nominations integer, p_awards integer) returns void
+    language plpgsql as $$
+begin
+    insert into recognition_tally as t (award_month, department, location, work_model, nominations, awards)
+    values (p_month, p_department, p_location, p_work_model, p_nominations, p_awards)
+    on conflict (award_month, department, location, work_model) do update
+        set nominations = t.nominations + excluded.nominations, awards = t.awards + excluded.awards;
+end $$;
+
 create function reporting_tally_nominations() returns trigger
     language plpgsql as $$
 begin
@@ -34,14 +45,10 @@ begin
         return null;
     end if;
     if tg_op in ('UPDATE', 'DELETE') and old.status = 'SUBMITTED' and old.nominee_department is not null then
-        update recognition_tally set nominations = nominations - 1
-        where award_month = old.award_month and department = old.nominee_department and location = old.nominee_location
-          and work_model = old.nominee_work_model;
+        perform reporting_count_recognition(old.award_month, old.nominee_department, old.nominee_location, old.nominee_work_model, -1, 0);
     end if;
     if tg_op in ('INSERT', 'UPDATE') and new.status = 'SUBMITTED' and new.nominee_department is not null then
-        insert into recognition_tally as t (award_month, department, location, work_model, nominations, awards)
-        values (new.award_month, new.nominee_department, new.nominee_location, new.nominee_work_model, 1, 0)
-        on conflict (award_month, department, location, work_model) do update set nominations = t.nominations + 1;
+        perform reporting_count_recognition(new.award_month, new.nominee_department, new.nominee_location, new.nominee_work_model, 1, 0);
     end if;
     return null;
 end $$;
@@ -50,14 +57,10 @@ create function reporting_tally_awards() returns trigger
     language plpgsql as $$
 begin
     if tg_op in ('UPDATE', 'DELETE') and old.status = 'AWARDED' and old.winner_department is not null then
-        update recognition_tally set awards = awards - 1
-        where award_month = old.award_month and department = old.winner_department and location = old.winner_location
-          and work_model = old.winner_work_model;
+        perform reporting_count_recognition(old.award_month, old.winner_department, old.winner_location, old.winner_work_model, 0, -1);
     end if;
     if tg_op in ('INSERT', 'UPDATE') and new.status = 'AWARDED' and new.winner_department is not null then
-        insert into recognition_tally as t (award_month, department, location, work_model, nominations, awards)
-        values (new.award_month, new.winner_department, new.winner_location, new.winner_work_model, 0, 1)
-        on conflict (award_month, department, location, work_model) do update set awards = t.awards + 1;
+        perform reporting_count_recognition(new.award_month, new.winner_department, new.winner_location, new.winner_work_model, 0, 1);
     end if;
     return null;
 end $$;
@@ -234,24 +237,8 @@ end $$;
 
 -- Facts read where their person stood; the people projection re-attributes while holding this lock exclusively, so
 -- that no fact is attributed from a history about to change and then missed by the re-attribution.
-create or replace function reporting_enter_live(p_projection text) returns text
-    language plpgsql as $$
-declare
-    live text;
-begin
-    perform pg_advisory_xact_lock_shared(hashtext('projection:' || p_projection));
-    if p_projection <> 'reporting.people' then
-        perform pg_advisory_xact_lock_shared(hashtext('attribution'));
-    end if;
-    select schema_name into live from projection_generations where projection = p_projection;
-    if live is null then
-        raise exception 'no live generation of projection %', p_projection;
-    end if;
-    perform set_config('search_path', quote_ident(live) || ', public', true);
-    return live;
-end $$;
-
--- First in a transaction of a rebuild: writes go to its generation, attributed as the live ones are.
+-- First in a transaction that writes a generation (a rebuild's, or the live one through reporting_enter_live): writes
+-- go to it, and its facts are attributed under the lock.
 create function reporting_enter_generation(p_projection text, p_schema text) returns text
     language plpgsql as $$
 begin
@@ -260,6 +247,19 @@ begin
     end if;
     perform set_config('search_path', quote_ident(p_schema) || ', public', true);
     return p_schema;
+end $$;
+
+create or replace function reporting_enter_live(p_projection text) returns text
+    language plpgsql as $$
+declare
+    live text;
+begin
+    perform pg_advisory_xact_lock_shared(hashtext('projection:' || p_projection));
+    select schema_name into live from projection_generations where projection = p_projection;
+    if live is null then
+        raise exception 'no live generation of projection %', p_projection;
+    end if;
+    return reporting_enter_generation(p_projection, live);
 end $$;
 
 -- Attributes the facts of these people again after their history changed, in every generation of the fact projections
@@ -337,6 +337,7 @@ declare
     recognition  text;
     commitments  text;
     sponsorships text;
+    caller       text;
 begin
     select schema_name into people from projection_generations where projection = 'reporting.people';
     select schema_name into recognition from projection_generations where projection = 'reporting.recognition';
@@ -393,17 +394,17 @@ begin
             first_nominated_at timestamptz not null,
             primary key (award_month, nominee_id));
         create index standings_ranked on %1$I.standings (award_month, score desc, departments desc, first_nominated_at, nominee_id collate "C");
-        insert into %1$I.standings
-        select n.award_month, n.nominee_id, 3 * count(*) + coalesce(sum(e.endorsements), 0), count(*), coalesce(sum(e.endorsements), 0),
-               count(distinct n.nominator_department), string_agg(n.categories, ','), min(n.submitted_at)
-        from %1$I.nominations n
-        left join (select nomination_id, count(*) as endorsements from %1$I.endorsements group by 1) e on e.nomination_id = n.nomination_id
-        where n.status = 'SUBMITTED'
-        group by 1, 2;
         create view public.standings as select * from %1$I.standings;
         create or replace view public.nominations as select * from %1$I.nominations;
         create or replace view public.awards as select * from %1$I.awards;
         create view public.recognition_tally as select * from %1$I.recognition_tally$sql$, recognition, people);
+
+    -- each standing as the trigger will keep it: computed by the same function, on the recognition generation
+    caller := current_setting('search_path');
+    perform set_config('search_path', quote_ident(recognition) || ', public', true);
+    perform reporting_stand(award_month, nominee_id)
+    from (select distinct award_month, nominee_id from nominations where status = 'SUBMITTED') counted;
+    perform set_config('search_path', caller, true);
 
     execute format($sql$
         alter table %1$I.commitments add column ally_department text;

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public class RecognitionReports {
     /** A page of the month's standings, read in rank order off the standings the recognition projection keeps. */
     private static final String STANDINGS = """
-            select nominee_id, nominations, endorsements, departments, categories, first_nominated_at from standings
+            select nominee_id, nominations, endorsements, departments, categories, first_nominated_at, score from standings
             where award_month = ?1
             order by score desc, departments desc, first_nominated_at, nominee_id collate "C"
             limit ?2 offset ?3""";
@@ -66,7 +66,7 @@ public class RecognitionReports {
             for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
                 String nominee = (String) r[0];
                 String reason = ineligibility(standingWins.getOrDefault(nominee, List.of()), month);
-                entries.add(new Standings.Entry(after + entries.size() + 1, nominee, score(r), number(r[1]), number(r[2]), number(r[3]),
+                entries.add(new Standings.Entry(after + entries.size() + 1, nominee, number(r[6]), number(r[1]), number(r[2]), number(r[3]),
                         List.copyOf(new TreeSet<>(Arrays.asList(((String) r[4]).split(",")))), toTime(r[5]), reason == null, reason,
                         nominee.equals(winner)));
             }
@@ -93,10 +93,6 @@ public class RecognitionReports {
             }
         }
         return null;
-    }
-
-    private static int score(Object[] row) {
-        return 3 * number(row[1]) + number(row[2]);
     }
 
     private static int number(Object value) {
