@@ -48,10 +48,10 @@ public class Inbox {
     /** Attempts at a record whose failure is of no known kind before it is dead-lettered. */
     static final int ATTEMPTS = 5;
     private static final int MAX_REASON = 2000;
-    private static final String POSITION = "insert into projection_positions (consumer, topic, kafka_partition, kafka_offset, event_time)"
-            + " values (?1, ?2, ?3, ?4, ?5) on conflict (consumer, topic, kafka_partition) do update"
+    private static final String POSITION = "insert into projection_positions (consumer, topic, kafka_partition, kafka_offset, event_time, applied)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (consumer, topic, kafka_partition) do update"
             + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
-            + " event_time = excluded.event_time, updated_at = now()";
+            + " event_time = excluded.event_time, applied = projection_positions.applied + excluded.applied, updated_at = now()";
     private static final String DEAD_LETTER = "insert into dead_letters (consumer, topic, kafka_partition, kafka_offset, record_timestamp,"
             + " record_key, record_value, record_headers, reason) values (:consumer, :topic, :partition, :offset, :timestamp, :key, :value,"
             + " :headers, :reason) on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
@@ -163,8 +163,9 @@ public class Inbox {
                 metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment(events.size() - toApply.size());
             }
             // a stream, not a chain of Unis: most changes are only queued and complete at once, which would nest a call per event
-            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply).collect().last().replaceWithVoid();
-        }).chain(() -> advanceAll(consumer, events));
+            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply).collect().last()
+                    .chain(() -> advanceAll(consumer, events, toApply));
+        });
     }
 
     /** Records the events' ids; answers those that were not recorded before (an id twice in the batch counts once). */
@@ -191,14 +192,21 @@ public class Inbox {
         });
     }
 
-    /** The furthest position of each partition in the batch, written once per partition. */
-    private static Uni<Void> advanceAll(String consumer, List<InboundEvent> events) {
+    /** The furthest position of each partition in the batch and the events applied in it, written once per partition. */
+    private static Uni<Void> advanceAll(String consumer, List<InboundEvent> events, List<InboundEvent> applied) {
         Map<String, InboundEvent> furthest = new LinkedHashMap<>();
         for (InboundEvent event : events) {
-            furthest.merge(event.topic() + "-" + event.partition(), event, (a, b) -> a.offset() >= b.offset() ? a : b);
+            furthest.merge(partitionOf(event), event, (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        return Multi.createFrom().iterable(furthest.values()).onItem().transformToUniAndConcatenate(event -> advance(consumer, event))
+        Map<String, Long> appliedIn = applied.stream().collect(Collectors.groupingBy(Inbox::partitionOf, Collectors.counting()));
+        return Multi.createFrom().iterable(furthest.values()).onItem()
+                .transformToUniAndConcatenate(event -> advance(consumer, event.topic(), event.partition(), event.offset(), event.time(),
+                        appliedIn.getOrDefault(partitionOf(event), 0L)))
                 .collect().last().replaceWithVoid();
+    }
+
+    private static String partitionOf(InboundEvent event) {
+        return event.topic() + "-" + event.partition();
     }
 
     /**
@@ -314,18 +322,14 @@ public class Inbox {
         return Uni.createFrom().voidItem();
     }
 
-    /** Records the position reached, duplicates included, for the operations view of lag. */
-    private static Uni<Void> advance(String consumer, InboundEvent event) {
-        return advance(consumer, event.topic(), event.partition(), event.offset(), event.time());
-    }
-
-    /** The position past a record that could not be read: its time is when Kafka received it. */
+    /** The position past a record that could not be read: its time is when Kafka received it; nothing was applied. */
     private static Uni<Void> advance(String consumer, ConsumerRecord<String, String> record) {
         return advance(consumer, record.topic(), record.partition(), record.offset(),
-                OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC), 0);
     }
 
-    private static Uni<Void> advance(String consumer, String topic, int partition, long offset, OffsetDateTime time) {
-        return Sql.update(POSITION, consumer, topic, partition, offset, time);
+    /** Records the position reached, duplicates included, and how many events were applied, for the operations view. */
+    private static Uni<Void> advance(String consumer, String topic, int partition, long offset, OffsetDateTime time, long applied) {
+        return Sql.update(POSITION, consumer, topic, partition, offset, time, applied);
     }
 }
