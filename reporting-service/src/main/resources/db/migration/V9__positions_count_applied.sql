@@ -4,9 +4,11 @@ do $$
 declare
     generation text;
 begin
-    for generation in select table_schema from information_schema.tables
-                      where table_name = 'projection_positions' and table_schema like 'rm\_%' loop
-        execute format('alter table %I.projection_positions add column if not exists applied bigint not null default 0', generation);
+    for generation in select t.table_schema from information_schema.tables t
+                      where t.table_name = 'projection_positions' and t.table_schema like 'rm\_%'
+                      and not exists (select 1 from information_schema.columns c where c.table_schema = t.table_schema
+                                      and c.table_name = 'projection_positions' and c.column_name = 'applied') loop
+        execute format('alter table %I.projection_positions add column applied bigint not null default 0', generation);
         execute format('update %I.projection_positions p set applied = (select count(*) from %I.consumed_events c'
                        ' where c.consumer = p.consumer and c.topic = p.topic and c.kafka_partition = p.kafka_partition)',
                        generation, generation);

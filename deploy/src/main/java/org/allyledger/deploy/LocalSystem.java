@@ -295,15 +295,17 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * The JDK's ahead-of-time cache (JDK 25) or class-data sharing archive (JDK 21-24) of the service, beside its
      * application: the first start writes it from what it loaded (and, with the AOT cache, linked and profiled) when it
-     * exits; later starts map it instead of loading and linking those classes again.
+     * exits; later starts map it instead of loading and linking those classes again. A cache serves only the JVM
+     * options it was written with (the JVM refuses it otherwise, and starts slowly), so its name carries them.
      */
     private String[] classDataSharing(Service service) {
         Path directory = application(service).getParent();
+        String options = "%08x".formatted(serviceJvm().hashCode());
         if (Runtime.version().feature() >= 25) {
-            Path cache = directory.resolve("allyledger.aot");
+            Path cache = directory.resolve("allyledger-" + options + ".aot");
             return new String[]{fresherThanTheApplication(cache, directory) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache};
         }
-        return new String[]{"-XX:SharedArchiveFile=" + directory.resolve("allyledger-cds.jsa"), "-XX:+AutoCreateSharedArchive"};
+        return new String[]{"-XX:SharedArchiveFile=" + directory.resolve("allyledger-" + options + ".jsa"), "-XX:+AutoCreateSharedArchive"};
     }
 
     /** Whether the cache was written after every file of the application: a rebuilt application writes a new one. */
@@ -313,7 +315,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(application)) {
             long written = Files.getLastModifiedTime(cache).toMillis();
-            return files.filter(file -> !file.equals(cache) && Files.isRegularFile(file))
+            return files.filter(file -> Files.isRegularFile(file) && !file.getFileName().toString().startsWith("allyledger-"))
                     .allMatch(file -> file.toFile().lastModified() <= written);
         } catch (IOException e) {
             return false;

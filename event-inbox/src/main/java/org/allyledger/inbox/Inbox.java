@@ -9,7 +9,7 @@ import org.allyledger.contracts.published.PublishedTypes;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.core.buffer.Buffer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +53,8 @@ public class Inbox {
             + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
             + " event_time = excluded.event_time, applied = projection_positions.applied + excluded.applied, updated_at = now()";
     private static final String DEAD_LETTER = "insert into dead_letters (consumer, topic, kafka_partition, kafka_offset, record_timestamp,"
-            + " record_key, record_value, record_headers, reason) values (:consumer, :topic, :partition, :offset, :timestamp, :key, :value,"
-            + " :headers, :reason) on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
+            + " record_key, record_value, record_headers, reason) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            + " on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
             + " attempts = dead_letters.attempts + 1, status = 'DEAD', last_failed_at = now(), redriven_at = null";
 
     private static final Supplier<Uni<Void>> NO_SCOPE = () -> Uni.createFrom().voidItem();
@@ -220,25 +220,21 @@ public class Inbox {
         if (failure instanceof MalformedEventException) {
             metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
         }
-        return retried(consumer, "the dead letter of a record", Panache.withTransaction(() -> scope.get()
+        return retried(consumer, "the dead letter of a record", WriteBatch.inTransaction(pool, () -> scope.get()
                 .chain(() -> advance(consumer, record))
                 .chain(() -> recordDeadLetter(consumer, record, reason))))
                 .invoke(() -> recorded.fire(new DeadLetterRecorded(consumer)))
                 .chain(() -> Uni.createFrom().failure(new DeadLetteredException(reason)));
     }
 
-    private Uni<Void> recordDeadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(DEAD_LETTER)
-                .setParameter("consumer", consumer)
-                .setParameter("topic", record.topic())
-                .setParameter("partition", record.partition())
-                .setParameter("offset", record.offset())
-                .setParameter("timestamp", OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, record.timestamp())), ZoneOffset.UTC))
-                .setParameter("key", record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8))
-                .setParameter("value", record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8))
-                .setParameter("headers", DeadLetterHeaders.write(record.headers()))
-                .setParameter("reason", reason)
-                .executeUpdate()).replaceWithVoid();
+    private static Uni<Void> recordDeadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {
+        return Sql.update(DEAD_LETTER, consumer, record.topic(), record.partition(), record.offset(),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, record.timestamp())), ZoneOffset.UTC),
+                bytes(record.key()), bytes(record.value()), DeadLetterHeaders.write(record.headers()), reason);
+    }
+
+    private static Buffer bytes(String text) {
+        return text == null ? null : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Why a record was dead-lettered, as an operator reads it: the database's SQLSTATE where it refused. */

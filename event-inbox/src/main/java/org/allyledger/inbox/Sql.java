@@ -1,31 +1,29 @@
 package org.allyledger.inbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Native SQL in the caller's transaction: in a consumer's transaction, on its connection with the writes batched
- * ({@link WriteBatch}); elsewhere on the current Hibernate Reactive session. Projections write with upserts, reports read
- * with aggregates.
+ * Native SQL with positional parameters ?1, ?2 ... on the reactive PostgreSQL client: in a consumer's transaction, on
+ * its connection with the writes batched ({@link WriteBatch}); elsewhere as a statement of its own on the pool.
+ * Projections write with upserts, reports read with aggregates.
  */
 public final class Sql {
 
-    /** Runs an update with positional parameters ?1, ?2 ... in the caller's transaction. */
+    /** Runs an update in the caller's transaction, or on its own outside one. */
     public static Uni<Void> update(String sql, Object... parameters) {
         WriteBatch batch = WriteBatch.current();
         if (batch != null) {
             batch.add(sql, parameters);
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return pool().preparedQuery(WriteBatch.translate(sql)).execute(Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
     }
 
     /**
@@ -42,19 +40,22 @@ public final class Sql {
         return rows("select count(*) from " + function + "(array[cast(?1 as text)])", value).replaceWithVoid();
     }
 
-    /** Every row as an array, also when the query selects a single column (which Hibernate returns bare). */
+    /** Every row as an array of its column values, in the caller's transaction or on its own outside one. */
     public static Uni<List<Object[]>> rows(String sql, Object... parameters) {
         WriteBatch batch = WriteBatch.current();
         if (batch != null) {
             return batch.query(sql, parameters);
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> row instanceof Object[] columns ? columns : new Object[]{row}).toList());
+        return pool().preparedQuery(WriteBatch.translate(sql)).execute(Tuple.from(Arrays.asList(parameters))).map(WriteBatch::arrays);
+    }
+
+    /** Runs {@code work} in one transaction on one connection, its writes batched: all or nothing. */
+    public static <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+        return WriteBatch.inTransaction(pool(), work);
+    }
+
+    private static Pool pool() {
+        return Arc.container().instance(Pool.class).get();
     }
 
     private Sql() {

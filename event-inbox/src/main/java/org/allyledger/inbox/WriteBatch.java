@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -83,17 +84,20 @@ final class WriteBatch {
     /** Sends what is queued, then runs the query: rows as arrays of column values. */
     Uni<List<Object[]>> query(String sql, Object... parameters) {
         return flush().chain(() -> connection.preparedQuery(translate(sql)).execute(Tuple.from(Arrays.asList(parameters))))
-                .map(rows -> {
-                    List<Object[]> result = new ArrayList<>(rows.rowCount());
-                    for (Row row : rows) {
-                        Object[] columns = new Object[row.size()];
-                        for (int i = 0; i < columns.length; i++) {
-                            columns[i] = row.getValue(i);
-                        }
-                        result.add(columns);
-                    }
-                    return result;
-                });
+                .map(WriteBatch::arrays);
+    }
+
+    /** Rows as arrays of column values. */
+    static List<Object[]> arrays(RowSet<Row> rows) {
+        List<Object[]> result = new ArrayList<>(rows.rowCount());
+        for (Row row : rows) {
+            Object[] columns = new Object[row.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = row.getValue(i);
+            }
+            result.add(columns);
+        }
+        return result;
     }
 
     /** The queued statements in order: each run of one statement as one batch, all runs pipelined on the connection. */
@@ -117,7 +121,7 @@ final class WriteBatch {
     }
 
     /** Hibernate's positional parameters ({@code ?1}) as PostgreSQL's ({@code $1}). */
-    private static String translate(String sql) {
+    static String translate(String sql) {
         return TRANSLATED.computeIfAbsent(sql, s -> POSITIONAL.matcher(s).replaceAll("\\$$1"));
     }
 }

@@ -13,7 +13,7 @@ import org.allyledger.inbox.Sql;
 import java.util.Optional;
 
 /**
- * A consumer's {@code people} table ({@link PersonRow}): people as the organisation sees them (department, location, work
+ * A consumer's {@code people} table: people as the organisation sees them (department, location, work
  * model, whether active; no personal data), kept from the people topic. recognition's replica and reporting's people
  * projection are both this table: one upsert each way, guarded by the person's stream version so that a replayed or
  * older event changes nothing. The table is resolved on the caller's search path (reporting's generation schemas).
@@ -47,11 +47,6 @@ public final class PeopleTable {
             // the table holds no personal data: nothing to drop
             case PersonalDataErased(var id) -> Uni.createFrom().item(Optional.empty());
         };
-    }
-
-    /** Whether the person is known and active. */
-    public static Uni<Boolean> isActive(String employeeId) {
-        return PersonRow.<PersonRow>findById(employeeId).map(person -> person != null && person.active);
     }
 
     private static Uni<Optional<Standing>> describe(Standing standing, long version, InboundEvent envelope) {

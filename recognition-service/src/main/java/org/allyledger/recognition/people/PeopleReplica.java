@@ -33,7 +33,7 @@ public class PeopleReplica extends ContractConsumer<PeopleV1> {
     /** Whether the person is known and active here; the write side's rules ask this. */
     @WithSession
     public Uni<Boolean> isActive(String employeeId) {
-        return PeopleTable.isActive(employeeId);
+        return PersonRow.<PersonRow>findById(employeeId).map(person -> person != null && person.active);
     }
 
     /**

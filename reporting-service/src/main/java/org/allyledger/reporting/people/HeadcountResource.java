@@ -1,8 +1,7 @@
 package org.allyledger.reporting.people;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.allyledger.inbox.Sql;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,13 +31,10 @@ public class HeadcountResource {
             group by grouping sets ((department), (location), (work_model), ())""";
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Active people in total and by department, location and work model")
     public Uni<Headcount> headcount() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(HEADCOUNT, Object[].class).getResultList())
-                .map(HeadcountResource::toHeadcount);
+        return Sql.rows(HEADCOUNT).map(HeadcountResource::toHeadcount);
     }
 
     private static Headcount toHeadcount(List<Object[]> rows) {

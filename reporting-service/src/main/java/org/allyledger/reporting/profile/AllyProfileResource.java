@@ -1,6 +1,5 @@
 package org.allyledger.reporting.profile;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +41,6 @@ public class AllyProfileResource {
     private static final String AWARDS = "select award_month from awards where winner_id = ?1 and status = 'AWARDED' order by award_month";
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "An ally's profile across commitments, sponsorship and recognition")
     public Uni<AllyProfile> profile(@PathParam("employeeId") @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$",
@@ -51,7 +49,6 @@ public class AllyProfileResource {
             if (person.isEmpty()) {
                 throw Rejections.notFound("person", employeeId);
             }
-            // one session runs one query at a time: the parts are read in turn
             return Multi.createFrom().iterable(List.of(COMMITMENTS, SPONSORSHIPS, RECEIVED, GIVEN, ENDORSED, AWARDS))
                     .onItem().transformToUniAndConcatenate(query -> Sql.rows(query, employeeId))
                     .collect().asList()

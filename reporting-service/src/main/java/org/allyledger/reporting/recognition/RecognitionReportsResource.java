@@ -1,6 +1,5 @@
 package org.allyledger.reporting.recognition;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -33,7 +32,6 @@ public class RecognitionReportsResource {
 
     @GET
     @Path("/ally-of-the-month/{month}")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "A month's standings: score, counting nominations, endorsements, nominator departments, eligibility, winner;"
             + " a page of at most limit entries ranked after the rank given as after, with the next page's after as next")
@@ -45,7 +43,6 @@ public class RecognitionReportsResource {
 
     @GET
     @Path("/ally-of-the-month")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "The Ally of the Month awards of a year")
     public Uni<Winners> winners(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
@@ -54,7 +51,6 @@ public class RecognitionReportsResource {
 
     @GET
     @Path("/recognition-equity")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Nominations and awards per head by department, location or work model; groups under 5 people suppressed")
     public Uni<Equity> equity(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,

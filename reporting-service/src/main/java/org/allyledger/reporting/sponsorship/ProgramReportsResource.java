@@ -1,6 +1,5 @@
 package org.allyledger.reporting.sponsorship;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -36,7 +35,6 @@ public class ProgramReportsResource {
 
     @GET
     @Path("/sponsorship")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "A year's initiatives (sponsors, fulfilled) and coverage of active employees, overall and by department")
     public Uni<SponsorshipTracking> sponsorship(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
@@ -45,7 +43,6 @@ public class ProgramReportsResource {
 
     @GET
     @Path("/sponsorship/unpledged")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Active people without a pledge for the year, by employee id; pass next as cursor for the following page",
             description = "A page that has a next one also names it in a Link header (rel=\"next\"), so a CSV export can be followed to its end.")
@@ -63,7 +60,6 @@ public class ProgramReportsResource {
 
     @GET
     @Path("/commitment-fulfilment")
-    @WithSession
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Commitments starting in a year by category or department: made, active, fulfilled, withdrawn, lapsed, rate, actions")
     public Uni<Fulfilment> fulfilment(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,

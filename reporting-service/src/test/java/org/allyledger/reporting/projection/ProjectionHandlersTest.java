@@ -1,7 +1,6 @@
 package org.allyledger.reporting.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +69,7 @@ class ProjectionHandlersTest {
     @AfterEach
     void dropScratchGenerations() {
         for (String scratch : schemas) {
-            await(() -> Panache.withTransaction(() -> Sql.rows("select reporting_drop_generation(?1)", scratch)));
+            await(() -> Sql.inTransaction(() -> Sql.rows("select reporting_drop_generation(?1)", scratch)));
         }
     }
 
@@ -153,13 +152,13 @@ class ProjectionHandlersTest {
     private void given(Projector<?> projector, InboundEvent... events) {
         schema = projector.schema(GENERATIONS.incrementAndGet());
         schemas.add(schema);
-        await(() -> Panache.withTransaction(() -> Sql.rows("select reporting_new_generation(?1, ?2)", projector.name(), schema)));
-        await(() -> Panache.withTransaction(() -> onSchema().chain(() -> Multi.createFrom().items(events)
+        await(() -> Sql.inTransaction(() -> Sql.rows("select reporting_new_generation(?1, ?2)", projector.name(), schema)));
+        await(() -> Sql.inTransaction(() -> onSchema().chain(() -> Multi.createFrom().items(events)
                 .onItem().transformToUniAndConcatenate(projector::apply).collect().asList())));
     }
 
     private List<List<Object>> rows(String query) {
-        return await(() -> Panache.withTransaction(() -> onSchema().chain(() -> Sql.rows(query))))
+        return await(() -> Sql.inTransaction(() -> onSchema().chain(() -> Sql.rows(query))))
                 .stream().map(row -> Arrays.stream(row).map(ProjectionHandlersTest::plain).toList()).toList();
     }
 

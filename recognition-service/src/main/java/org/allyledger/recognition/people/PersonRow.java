@@ -1,4 +1,4 @@
-package org.allyledger.inbox.people;
+package org.allyledger.recognition.people;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** A row of a consumer's {@code people} table, written only by {@link PeopleTable}. */
+/** A row of recognition's {@code people} table, written only by {@link org.allyledger.inbox.people.PeopleTable}. */
 @Entity
 @Table(name = "people")
 public class PersonRow extends PanacheEntityBase {
