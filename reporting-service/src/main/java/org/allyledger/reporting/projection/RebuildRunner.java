@@ -99,7 +99,7 @@ final class RebuildRunner {
                     }
                     lastHeartbeat = System.nanoTime();
                 }
-                if (records.count() < BATCH && atEnd(consumer, partitions) && swapped()) {
+                if (records.count() < BATCH && atEnd(consumer, partitions) && tallied() && swapped()) {
                     double seconds = (System.nanoTime() - startedAt) / 1e9;
                     LOG.infof("%s rebuilt into %s and swapped in: %d records in %.1f s (%.0f records/s)", projector.name(), schema,
                             recordsRead - readBefore, seconds, (recordsRead - readBefore) / seconds);
@@ -174,6 +174,21 @@ final class RebuildRunner {
     private static boolean atEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+    }
+
+    /**
+     * The generation's tallies counted from its facts and their triggers attached, once it has read to the end (the
+     * rebuild applies its facts without them); false while that could not be done, which is tried again.
+     */
+    private boolean tallied() {
+        try {
+            pool.preparedQuery("select reporting_complete_generation($1, $2)").execute(Tuple.of(projector.name(), schema))
+                    .await().atMost(DATABASE);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("the tallies of %s were not counted yet: %s", schema, e.getMessage());
+            return false;
+        }
     }
 
     /**
