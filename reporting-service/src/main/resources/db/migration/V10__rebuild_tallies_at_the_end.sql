@@ -60,3 +60,18 @@ begin
     end if;
     perform reporting_attach_tallies(p_schema);
 end $$;
+
+-- The periods of these people's history rows, each from its start until the next row's: once per batch of the people
+-- projection, for every person the batch touched, instead of once per event.
+create function reporting_set_periods(p_people text[]) returns void
+    language plpgsql as $$
+begin
+    update person_history h set period_start = p.period_start, period_end = p.period_end
+    from (select employee_id, stream_version,
+                 case when row_number() over w = 1 then '-infinity'::timestamptz else valid_from end as period_start,
+                 coalesce(lead(valid_from) over w, 'infinity'::timestamptz) as period_end
+          from person_history where employee_id = any(p_people)
+          window w as (partition by employee_id order by valid_from, stream_version)) p
+    where h.employee_id = p.employee_id and h.stream_version = p.stream_version
+      and (h.period_start is distinct from p.period_start or h.period_end is distinct from p.period_end);
+end $$;

@@ -28,8 +28,8 @@ public final class Sql {
 
     /**
      * Calls the SQL function {@code function(text[])} once, last in the caller's transaction, with every value given
-     * this way in it: work a batch needs once however many of its events ask for it. Outside a consumer's transaction
-     * it is called at once with the one value.
+     * this way in it: work a batch needs once however many of its events ask for it. Functions are called in the order
+     * they were first asked for. Outside a consumer's transaction it is called at once with the one value.
      */
     public static Uni<Void> callOnceAtCommit(String function, String value) {
         WriteBatch batch = WriteBatch.current();

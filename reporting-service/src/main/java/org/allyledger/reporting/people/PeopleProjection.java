@@ -21,19 +21,6 @@ public class PeopleProjection extends Projector<PeopleV1> {
     public static final String CHANNEL = "people";
     public static final String NAME = "reporting.people";
 
-    /**
-     * Each history row of the person holds from its period start (-infinity for their first) until the next row's
-     * {@code valid_from}: a fact joins its attribution by time, whatever order the history arrived in.
-     */
-    private static final String PERIODS = """
-            update person_history h set period_start = p.period_start, period_end = p.period_end
-            from (select stream_version,
-                         case when row_number() over w = 1 then '-infinity'::timestamptz else valid_from end as period_start,
-                         coalesce(lead(valid_from) over w, 'infinity'::timestamptz) as period_end
-                  from person_history where employee_id = ?1 window w as (order by valid_from, stream_version)) p
-            where h.employee_id = ?1 and h.stream_version = p.stream_version
-              and (h.period_start is distinct from p.period_start or h.period_end is distinct from p.period_end)""";
-
     public PeopleProjection(Inbox inbox, ReadModels readModels) {
         super(NAME, PeopleV1.class, readModels, inbox);
     }
@@ -49,9 +36,11 @@ public class PeopleProjection extends Projector<PeopleV1> {
                 .map(person -> Sql.update("insert into person_history (employee_id, stream_version, valid_from, department, location,"
                                 + " work_model, active) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing", person.employeeId(),
                         envelope.streamVersion(), envelope.time(), person.department(), person.location(), person.workModel(), person.active())
-                        .chain(() -> Sql.update(PERIODS, person.employeeId()))
-                        // facts that arrived before this history, or fall in a period it changed, count where it says:
-                        // once per batch, at its end, so that fact projections wait for it only that long
+                        // each history row holds from its start until the next row's, whatever order the history
+                        // arrived in: once per batch, at its end, for every person it touched
+                        .chain(() -> Sql.callOnceAtCommit("reporting_set_periods", person.employeeId()))
+                        // then facts that arrived before this history, or fall in a period it changed, count where it
+                        // says, so that fact projections wait for it only that long
                         .chain(() -> Sql.callOnceAtCommit("reporting_reattribute", person.employeeId())))
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
