@@ -269,6 +269,48 @@ class RecognitionReportsScenarioTest {
                 equityCsv.lines().filter(line -> line.contains(legal())).toList());
     }
 
+    /**
+     * A rebuild counts its tallies from its facts once it has read its topic, and keeps them by triggers after: a
+     * person's history that arrives while it runs moves their facts whichever side of that moment it lands on.
+     */
+    @Test
+    void aHistoryThatArrivesWhileRecognitionIsRebuiltCountsInTheRebuiltTallies() {
+        OffsetDateTime registered = OffsetDateTime.of(2035, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+        String month = "2035-05";
+        String from = "From-" + run;
+        String to = "To-" + run;
+        NominatorSeal seal = new NominatorSeal(nominatorKey);
+        try (EventSender events = new EventSender(kafka)) {
+            for (int i = 1; i <= 5; i++) {
+                person(events, id("from" + i), from, 1, registered);
+                person(events, id("to" + i), to, 1, registered);
+            }
+            person(events, id("moved"), from, 1, registered);
+            person(events, id("nominator"), from, 1, registered);
+            nominate(events, "rebuilt1", id("nominator"), id("moved"), false, seal, registered.plusHours(2), month);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/recognition-equity?year=2035&by=department").then().statusCode(200)
+                        .body("groups.find { it.name == '" + from + "' }.nominations", equalTo(1)));
+
+        String rebuildId = given().auth().oauth2(TestTokens.token("admin-1", Roles.PROGRAM_ADMIN))
+                .post("/ops/projections/reporting.recognition/rebuilds").then().statusCode(202).extract().jsonPath().getString("rebuildId");
+        try (EventSender events = new EventSender(kafka)) {
+            // the move took effect before the nomination, and is learned only now
+            person(events, id("moved"), to, 2, registered.plusHours(1));
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                asAnalyst().get("/ops/projections/reporting.recognition/rebuilds/{id}", rebuildId).then().statusCode(200)
+                        .body("status", equalTo("SWAPPED")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/recognition-equity?year=2035&by=department").then().statusCode(200)
+                        .body("groups.find { it.name == '" + from + "' }.nominations", equalTo(0))
+                        .body("groups.find { it.name == '" + to + "' }.nominations", equalTo(1))
+                        .body("groups.find { it.name == '" + to + "' }.headcount", equalTo(6)));
+        asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200)
+                .body("standings.nomineeId", contains(id("moved"))).body("standings.nominatorDepartments", contains(1));
+    }
+
     private void person(EventSender events, String employeeId, String department, long version, OffsetDateTime at) {
         String data = """
                 {"employeeId": "%s", "displayName": "P", "email": "p@example.org", "department": "%s",
