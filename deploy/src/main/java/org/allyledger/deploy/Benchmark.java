@@ -141,8 +141,10 @@ public final class Benchmark {
 
             double bareRss = bareServerRss();
             for (Service service : Service.values()) {
-                double rss = rssMiB(system.process(service).pid());
-                System.out.printf("  %s RSS after the load: %.0f MiB%n", service.module, rss);
+                long pid = system.process(service).pid();
+                double rss = rssMiB(pid);
+                System.out.printf("  %s RSS after the load: %.0f MiB (anonymous %.0f, files %.0f)%n", service.module, rss,
+                        statusMiB(pid, "RssAnon:"), statusMiB(pid, "RssFile:"));
                 row("RSS after load, " + service.module, "MiB", false).project().add(rss);
                 row("RSS after load, " + service.module, "MiB", false).baseline().add(bareRss);
             }
@@ -566,8 +568,13 @@ public final class Benchmark {
     }
 
     private static double rssMiB(long pid) throws IOException {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    /** A memory figure of the process's status, e.g. its resident memory backed by files (the AOT cache, the jars). */
+    private static double statusMiB(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
