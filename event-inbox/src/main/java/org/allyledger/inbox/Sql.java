@@ -3,9 +3,7 @@ package org.allyledger.inbox;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,7 +21,7 @@ public final class Sql {
             batch.add(sql, parameters);
             return Uni.createFrom().voidItem();
         }
-        return pool().preparedQuery(WriteBatch.translate(sql)).execute(Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
+        return WriteBatch.execute(pool(), sql, parameters).replaceWithVoid();
     }
 
     /**
@@ -46,7 +44,7 @@ public final class Sql {
         if (batch != null) {
             return batch.query(sql, parameters);
         }
-        return pool().preparedQuery(WriteBatch.translate(sql)).execute(Tuple.from(Arrays.asList(parameters))).map(WriteBatch::arrays);
+        return WriteBatch.execute(pool(), sql, parameters).map(WriteBatch::arrays);
     }
 
     /** Runs {@code work} in one transaction on one connection, its writes batched: all or nothing. */

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -83,8 +84,12 @@ final class WriteBatch {
 
     /** Sends what is queued, then runs the query: rows as arrays of column values. */
     Uni<List<Object[]>> query(String sql, Object... parameters) {
-        return flush().chain(() -> connection.preparedQuery(translate(sql)).execute(Tuple.from(Arrays.asList(parameters))))
-                .map(WriteBatch::arrays);
+        return flush().chain(() -> execute(connection, sql, parameters)).map(WriteBatch::arrays);
+    }
+
+    /** One statement with positional parameters ({@code ?1}) on a connection or the pool. */
+    static Uni<RowSet<Row>> execute(SqlClient client, String sql, Object... parameters) {
+        return client.preparedQuery(translate(sql)).execute(Tuple.from(Arrays.asList(parameters)));
     }
 
     /** Rows as arrays of column values. */
@@ -120,8 +125,8 @@ final class WriteBatch {
         return Uni.join().all(sent).andFailFast().replaceWithVoid();
     }
 
-    /** Hibernate's positional parameters ({@code ?1}) as PostgreSQL's ({@code $1}). */
-    static String translate(String sql) {
+    /** The callers' positional parameters ({@code ?1}) as PostgreSQL's ({@code $1}). */
+    private static String translate(String sql) {
         return TRANSLATED.computeIfAbsent(sql, s -> POSITIONAL.matcher(s).replaceAll("\\$$1"));
     }
 }
