@@ -123,6 +123,8 @@ public final class Benchmark {
             }
 
             if (System.getProperty("bench.only", "").equals("startup")) {
+                bare.destroy();
+                bare.waitFor();
                 return;
             }
             double[] latency = freshnessUnderLoad(system);

@@ -1,5 +1,6 @@
 package org.allyledger.api.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.allyledger.api.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -18,7 +19,9 @@ import java.util.Map;
  * Documents what every operation of every service can answer besides its own responses, as the API behaves
  * (api-support's input checks and {@code ProblemMappers}): each error response is an RFC 9457 problem
  * ({@code #/components/schemas/Problem}), and the errors any request can meet are listed on every operation.
+ * Applied when the application is built, so the served document is ready without work at start-up.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;

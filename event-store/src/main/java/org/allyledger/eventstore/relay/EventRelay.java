@@ -68,7 +68,6 @@ public class EventRelay {
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STARTING);
     private final AtomicReference<DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>>> engine = new AtomicReference<>();
     private volatile boolean captureReady;
-    private volatile boolean runningOnce;
     private volatile boolean wanted;
     private Thread supervisor;
 
@@ -96,7 +95,6 @@ public class EventRelay {
             start();
         } else {
             state.set(RelayState.STOPPED);
-            runningOnce = true;
         }
     }
 
@@ -109,9 +107,12 @@ public class EventRelay {
         return captureReady;
     }
 
-    /** Ready when capture is guaranteed and the relay has reached a steady state at least once. */
+    /**
+     * Ready once capture is guaranteed: the engine starts beside the service, not before it, and what is appended
+     * meanwhile waits in the slot, as it does through a Kafka outage.
+     */
     public boolean ready() {
-        return captureReady && runningOnce;
+        return captureReady;
     }
 
     public RelayState state() {
@@ -177,7 +178,6 @@ public class EventRelay {
                     runEngine(lock);
                 } else {
                     state.set(RelayState.STANDBY);
-                    runningOnce = true;
                     sleep(config.standbyPoll().toMillis());
                     continue;
                 }
@@ -208,7 +208,6 @@ public class EventRelay {
                     @Override
                     public void taskStarted() {
                         state.set(RelayState.PUBLISHING);
-                        runningOnce = true;
                         LOG.infof("Event relay publishing from slot %s", config.slotName());
                     }
                 })

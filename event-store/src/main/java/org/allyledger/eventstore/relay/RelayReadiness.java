@@ -6,9 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the slot exists and the relay has published or stood by at least once. A later Kafka outage
- * leaves the service ready: writes are safe in PostgreSQL and are published when Kafka is back; the state
- * shows here and in the metrics.
+ * Ready once the slot exists, whether the relay is still starting, publishing or standing by: writes are safe in
+ * PostgreSQL from then on and are published as soon as the relay runs; a Kafka outage likewise leaves the service
+ * ready. The relay's state shows here and in the metrics.
  */
 @Readiness
 @ApplicationScoped
