@@ -1,4 +1,4 @@
-# Sourced by mvnw and the scripts in deploy/ and .ci/: Ally Ledger is built and run on a JDK 21 or newer.
+# Sourced by mvnw and the scripts in local/ and .ci/: Ally Ledger is built and run on a JDK 21 or newer.
 # Keeps JAVA_HOME when it names one; else takes the java on the PATH if it is one; else the newest JDK >= 21 found in
 # the usual install folders. Exits with a message when there is none.
 allyledger_jdk_major() {

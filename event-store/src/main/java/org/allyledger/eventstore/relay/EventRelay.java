@@ -9,12 +9,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import org.allyledger.api.config.DatabaseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.allyledger.contracts.Topics;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -60,9 +60,7 @@ public class EventRelay {
     private final Config allConfig;
     private final Emitter<String> emitter;
     private final PublishedForms forms;
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final DatabaseConfig database;
     private final Counter published;
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STARTING);
@@ -73,17 +71,13 @@ public class EventRelay {
 
     public EventRelay(RelayConfig config, Config allConfig,
                       @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
-                      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-                      @ConfigProperty(name = "quarkus.datasource.username") String user,
-                      @ConfigProperty(name = "quarkus.datasource.password") String password,
+                      DatabaseConfig database,
                       MeterRegistry registry, PublishedForms forms) {
         this.forms = forms;
         this.config = config;
         this.allConfig = allConfig;
         this.emitter = emitter;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.database = database;
         this.published = Counter.builder("allyledger.relay.published").description("Events acknowledged by Kafka").register(registry);
         registry.gauge("allyledger.relay.slot.retained.wal.bytes", retainedWalBytes);
         registry.gauge("allyledger.relay.publishing", state, s -> s.get() == RelayState.PUBLISHING ? 1 : 0);
@@ -153,10 +147,14 @@ public class EventRelay {
         state.set(RelayState.STOPPED);
     }
 
-    /** The slot is created before any write is accepted, so not even the first event can slip past capture. */
+    /**
+     * The slot is created before any write is accepted, so not even the first event can slip past capture. It is a
+     * failover slot (PostgreSQL 17): standbys that synchronise slots keep it, so after a failover the relay resumes on
+     * the new primary where it stopped.
+     */
     private void ensureSlot() {
         try (Connection connection = connect();
-             PreparedStatement create = connection.prepareStatement("select pg_create_logical_replication_slot(?, 'pgoutput')"
+             PreparedStatement create = connection.prepareStatement("select pg_create_logical_replication_slot(?, 'pgoutput', false, false, true)"
                      + " where not exists (select 1 from pg_replication_slots where slot_name = ?)")) {
             create.setString(1, config.slotName());
             create.setString(2, config.slotName());
@@ -307,7 +305,7 @@ public class EventRelay {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, password);
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,632 @@
+package org.allyledger.local;
+
+import org.allyledger.contracts.Topics;
+import org.allyledger.infra.EmbeddedPostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one benchmark: on fresh systems, each figure of Ally Ledger beside a raw baseline measured in the same run on the
+ * same machine, and their ratio, over several runs (min and median of each). Baselines: pgbench replaying a command's
+ * SQL on the same PostgreSQL; a plain Kafka consumer writing batched JDBC upserts on the same topics and PostgreSQL; the
+ * JDK's bare HTTP server on the same JVM. Usage: {@code local/bench.sh [runs, default 3] [people, default 2000]
+ * [more people, default 20000]}. Prints as it goes, then the table.
+ */
+public final class Benchmark {
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+    private static final int LOAD_RATE = 200;
+    private static final Duration LOAD_TIME = Duration.ofSeconds(60);
+    private static final Map<String, String> REPORTS = new LinkedHashMap<>();
+
+    static {
+        REPORTS.put("standings", "/reports/ally-of-the-month/2030-06");
+        REPORTS.put("sponsorship", "/reports/sponsorship?year=2030");
+        REPORTS.put("equity", "/reports/recognition-equity?year=2030&by=department");
+        REPORTS.put("fulfilment", "/reports/commitment-fulfilment?year=2030&by=department");
+        REPORTS.put("profile", "/reports/allies/p-42");
+    }
+
+    /** A figure of the project beside its baseline, one value per run. */
+    private record Row(String name, String unit, List<Double> project, List<Double> baseline, boolean higherIsBetter) {
+        Row(String name, String unit, boolean higherIsBetter) {
+            this(name, unit, new ArrayList<>(), new ArrayList<>(), higherIsBetter);
+        }
+    }
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final Path repository;
+
+    private Benchmark(Path repository) {
+        this.repository = repository;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int people = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int morePeople = args.length > 2 ? Integer.parseInt(args[2]) : 20000;
+        Benchmark benchmark = new Benchmark(Path.of(System.getProperty("allyledger.home", ".")).toAbsolutePath());
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("== run %d of %d%n", run, runs);
+            // -Dbench.only=commands, =startup or =reporting runs a part, when working on it
+            String only = System.getProperty("bench.only", "");
+            if (!only.equals("reporting")) {
+                benchmark.commandsRun();
+            }
+            if (!only.equals("commands") && !only.equals("startup")) {
+                benchmark.reportingRun(people, morePeople);
+            }
+        }
+        benchmark.print(runs, people, morePeople);
+        HTTP.executor().ifPresent(executor -> ((ExecutorService) executor).shutdownNow());
+    }
+
+    private Row row(String name, String unit, boolean higherIsBetter) {
+        return rows.computeIfAbsent(name, n -> new Row(n, unit, higherIsBetter));
+    }
+
+    // ---- start-up, freshness under load from the first minute, command throughput, memory
+
+    private void commandsRun() throws Exception {
+        try (LocalSystem system = LocalSystem.scratchEngines(repository)) {
+            for (Service service : Service.values()) {
+                system.startService(service);
+                system.awaitReady(service);
+                System.out.printf("  %s ready %d ms after launch%n", service.module, system.readiness(service).toMillis());
+            }
+            double bareStart = bareServerStart();
+            for (Service service : Service.values()) {
+                row("start-up to ready, " + service.module, "s", false).project().add(system.readiness(service).toMillis() / 1000.0);
+                row("start-up to ready, " + service.module, "s", false).baseline().add(bareStart);
+            }
+
+            if (System.getProperty("bench.only", "").equals("startup")) {
+                bare.destroy();
+                bare.waitFor();
+                return;
+            }
+            double[] latency = freshnessUnderLoad(system);
+            row("write -> read model p99 at " + LOAD_RATE + "/s, first minute", "ms", false).project().add(latency[0]);
+
+            Commands commands = new Commands(system);
+            double one = commands.actionsPerSecond(1, 999);
+            double eight = commands.actionsPerSecond(8, 2000);
+            double[] pgbench = pgbench(system);
+            System.out.printf("  actions logged: 1 client %.0f/s, 8 clients %.0f/s; pgbench of the command's SQL: %.0f / %.0f tps%n",
+                    one, eight, pgbench[0], pgbench[1]);
+            row("commands, actions/s, 1 client", "/s", true).project().add(one);
+            row("commands, actions/s, 1 client", "/s", true).baseline().add(pgbench[0]);
+            row("commands, actions/s, 8 clients", "/s", true).project().add(eight);
+            row("commands, actions/s, 8 clients", "/s", true).baseline().add(pgbench[1]);
+
+            double bareRss = bareServerRss();
+            for (Service service : Service.values()) {
+                long pid = system.process(service).pid();
+                double rss = rssMiB(pid);
+                System.out.printf("  %s RSS after the load: %.0f MiB (anonymous %.0f, files %.0f)%n", service.module, rss,
+                        statusMiB(pid, "RssAnon:"), statusMiB(pid, "RssFile:"));
+                row("RSS after load, " + service.module, "MiB", false).project().add(rss);
+                row("RSS after load, " + service.module, "MiB", false).baseline().add(bareRss);
+            }
+        }
+    }
+
+    /**
+     * {@value #LOAD_RATE} registrations a second for a minute, from the first second the services are ready: each is
+     * timed from its {@code 201} until its row is in reporting's read model (polled every 5 ms in one query).
+     * @return p99 and median in milliseconds
+     */
+    private double[] freshnessUnderLoad(LocalSystem system) throws Exception {
+        String hr = "Bearer " + system.token("bench-hris", "hr-system");
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        int total = (int) (LOAD_RATE * LOAD_TIME.toSeconds());
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
+        List<java.util.concurrent.CompletableFuture<?>> sent = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / LOAD_RATE;
+        var ticks = clock.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            String id = "load-" + i;
+            HttpRequest put = HttpRequest.newBuilder(system.url(Service.COMMITMENT, "/people/" + id))
+                    .header("Authorization", hr).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"displayName": "Load %d", "email": "load%d@example.org", "department": "Load", "location": "Lisbon", "workModel": "REMOTE"}"""
+                            .formatted(i, i))).build();
+            sent.add(HTTP.sendAsync(put, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error != null || response.statusCode() != 201) {
+                    failed.incrementAndGet();
+                } else {
+                    pending.put(id, System.nanoTime());
+                }
+            }));
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        try (Connection reporting = connect(system, "reporting");
+             PreparedStatement visible = reporting.prepareStatement("select employee_id from people where employee_id = any(?)")) {
+            long deadline = System.nanoTime() + LOAD_TIME.plusSeconds(60).toNanos();
+            while ((next.get() < total || !pending.isEmpty() || sent.stream().anyMatch(f -> !f.isDone())) && System.nanoTime() < deadline) {
+                if (!pending.isEmpty()) {
+                    visible.setArray(1, reporting.createArrayOf("text", pending.keySet().toArray()));
+                    long now = System.nanoTime();
+                    try (ResultSet rs = visible.executeQuery()) {
+                        while (rs.next()) {
+                            Long written = pending.remove(rs.getString(1));
+                            if (written != null) {
+                                latencies.add((now - written) / 1_000_000);
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+        } finally {
+            ticks.cancel(false);
+            clock.shutdownNow();
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        sorted.sort(Long::compare);
+        int missing = pending.size();
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
+        double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+        System.out.printf("  write -> read model at %d/s for %d s from start-up: %d applied, median %.0f ms, p99 %.0f ms, max %d ms;"
+                        + " %d not 201, %d never seen%n", LOAD_RATE, LOAD_TIME.toSeconds(), sorted.size(), median, p99,
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), failed.get(), missing);
+        row("write -> read model, requests not 201 or never applied", "", false).project().add((double) failed.get() + missing);
+        return new double[]{p99, median};
+    }
+
+    /** Actions logged through commitment-service, each with its own Idempotency-Key (as an HR system sends them). */
+    private static final class Commands {
+        private final LocalSystem system;
+        private final String hr;
+        private final List<String> commitments = new ArrayList<>();
+
+        Commands(LocalSystem system) {
+            this.system = system;
+            this.hr = "Bearer " + system.token("bench-hris", "hr-system");
+            // a commitment per client and run (an ally logs at most its target, 1,000), one for the warm-up
+            for (int c = 0; c < 10; c++) {
+                String ally = "bench-" + c;
+                send("/people/" + ally, "PUT", """
+                        {"displayName": "Bench", "email": "b@example.org", "department": "D", "location": "L", "workModel": "REMOTE"}""");
+                LocalDate today = LocalDate.now();
+                Matcher id = ID.matcher(send("/commitments", "POST", """
+                        {"allyId": "%s", "category": "CONTINUOUS_LEARNING", "statement": "bench", "startsOn": "%s",
+                         "endsOn": "%s", "targetActions": 1000, "visibility": "PRIVATE"}""".formatted(ally, today.minusDays(1), today.plusDays(1))));
+                id.find();
+                commitments.add(id.group(1));
+            }
+            // warm-up (JIT, pools) on a commitment of its own
+            for (int i = 0; i < 300; i++) {
+                logAction(commitments.get(9));
+            }
+        }
+
+        double actionsPerSecond(int clients, int actions) throws Exception {
+            int perClient = actions / clients;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    String commitment = commitments.get(clients == 1 ? 8 : c);
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < perClient; i++) {
+                            logAction(commitment);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+                return perClient * clients / ((System.nanoTime() - t0) / 1e9);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private void logAction(String commitment) {
+            send("/commitments/" + commitment + "/actions", "POST", "{\"kind\": \"READING\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
+        }
+
+        private String send(String path, String method, String body) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(system.url(Service.COMMITMENT, path))
+                                .header("Authorization", hr).header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * pgbench on the same PostgreSQL, in a database of its own with the event store's two tables: per transaction, what a
+     * command with an Idempotency-Key costs the database in the design measured before (look the key up, read the
+     * stream's version, insert the event, insert the key). 10 s at 1 client, 10 s at 8.
+     */
+    private double[] pgbench(LocalSystem system) throws Exception {
+        try (Connection admin = connect(system, "postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists pgbench");
+            statement.execute("create database pgbench");
+        }
+        try (Connection bench = connect(system, "pgbench"); Statement statement = bench.createStatement()) {
+            statement.execute("""
+                    create table events (global_position bigint generated always as identity primary key, stream_type text not null,
+                        stream_id text not null, version bigint not null check (version > 0), event_id uuid not null unique,
+                        event_type text not null, payload jsonb not null, metadata jsonb not null default '{}',
+                        occurred_at timestamptz not null default now(), constraint events_stream_version unique (stream_type, stream_id, version))""");
+            statement.execute("""
+                    create table idempotency_keys (caller text not null, key text not null, fingerprint text not null, status integer not null,
+                        body text not null, etag text, location text, created_at timestamptz not null default now(), primary key (caller, key))""");
+        }
+        String payload = "{\"commitmentId\": \"c0ffee00-0000-4000-8000-000000000000\", \"allyId\": \"bench-1\", \"actionId\": "
+                + "\"a0000000-0000-4000-8000-000000000000\", \"kind\": \"READING\", \"occurredOn\": \"2030-01-01\", \"note\": null, "
+                + "\"evidenceUrl\": null, \"source\": \"HR_SYSTEM\", \"externalRef\": null}";
+        String script = """
+                \\set key random(1, 2000000000)
+                BEGIN;
+                SELECT fingerprint, status, body, etag, location FROM idempotency_keys WHERE caller = 'bench-hris' AND key = 'k-' || :client_id || '-' || :key;
+                SELECT coalesce(max(version), 0) + 1 AS next FROM events WHERE stream_type = 'commitments' AND stream_id = 'c-' || :client_id \\gset
+                INSERT INTO events (stream_type, stream_id, version, event_id, event_type, payload, metadata) VALUES ('commitments', 'c-' || :client_id, :next, gen_random_uuid(), 'org.allyledger.commitments.ActionLogged', '%s'::jsonb, '{"actor": "bench-hris", "subject": "bench-1", "correlationId": "x"}'::jsonb);
+                INSERT INTO idempotency_keys (caller, key, fingerprint, status, body) VALUES ('bench-hris', 'k-' || :client_id || '-' || :key, 'f', 201, '%s') ON CONFLICT DO NOTHING;
+                END;
+                """.formatted(payload, payload.replace("'", "''"));
+        Path file = Files.createTempFile("command", ".sql");
+        Files.writeString(file, script);
+        try {
+            return new double[]{pgbenchTps(system, file, 1), pgbenchTps(system, file, 8)};
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double pgbenchTps(LocalSystem system, Path script, int clients) throws Exception {
+        Process pgbench = new ProcessBuilder("pgbench", "-n", "-h", "localhost", "-p", Integer.toString(system.postgresPort()), "-U",
+                EmbeddedPostgresServer.USER, "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T", "10",
+                "-f", script.toString(), "pgbench").redirectErrorStream(true).start();
+        pgbench.getOutputStream().close();
+        String output = new String(pgbench.getInputStream().readAllBytes());
+        pgbench.waitFor();
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no tps:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    // ---- live catch-up, rebuilds, reports at two sizes
+
+    private void reportingRun(int people, int morePeople) throws Exception {
+        try (LocalSystem system = LocalSystem.scratch(repository)) {
+            String analyst = "Bearer " + system.token("bench-analyst", "analyst");
+            String admin = "Bearer " + system.token("bench-admin", "program-admin");
+
+            // the log is written while reporting-service is stopped: its projections then catch up on all of it
+            system.stopService(Service.REPORTING);
+            int events = ReportingBenchmark.publish(system.kafkaBootstrapServers(), people);
+            system.startService(Service.REPORTING);
+            system.awaitReady(Service.REPORTING);
+            long t0 = System.nanoTime();
+            ReportingBenchmark.awaitCaughtUp(system, analyst);
+            double live = events / ((System.nanoTime() - t0) / 1e9);
+            double baseline = plainConsumer(system, events);
+            System.out.printf("  %d people, %d events: live projections caught up at %.0f events/s; plain consumer with batched upserts %.0f records/s%n",
+                    people, events, live, baseline);
+            row("live projections catching up", "events/s", true).project().add(live);
+            row("live projections catching up", "events/s", true).baseline().add(baseline);
+
+            Map<String, double[]> small = reports(system, analyst, people);
+
+            if (morePeople <= people) {
+                rebuildAll(system, admin, analyst, baseline);
+            } else {
+                ReportingBenchmark.publish(system.kafkaBootstrapServers(), people, morePeople - people);
+                ReportingBenchmark.awaitCaughtUp(system, analyst);
+                Map<String, double[]> large = reports(system, analyst, morePeople);
+                rebuildAll(system, admin, analyst, baseline);
+                for (String report : REPORTS.keySet()) {
+                    row(report + " p50 growth, " + people + " -> " + morePeople + " people", "x", false).project()
+                            .add(large.get(report)[0] / Math.max(0.1, small.get(report)[0]));
+                }
+            }
+        }
+    }
+
+    /** Every projection rebuilt from the start of its topic, one after the other: records per second over all. */
+    private void rebuildAll(LocalSystem system, String admin, String analyst, double baseline) throws Exception {
+        double records = 0;
+        double seconds = 0;
+        for (String projection : List.of("reporting.people", "reporting.commitments", "reporting.sponsorships", "reporting.recognition")) {
+            double[] rebuilt = rebuild(system, admin, analyst, projection);
+            records += rebuilt[0];
+            seconds += rebuilt[1];
+        }
+        System.out.printf("  rebuild of all projections: %.0f records in %.1f s: %.0f records/s%n", records, seconds, records / seconds);
+        row("rebuild of all projections", "records/s", true).project().add(records / seconds);
+        row("rebuild of all projections", "records/s", true).baseline().add(baseline);
+    }
+
+    /**
+     * Each report by 8 concurrent clients, 25 requests each, after 50 warm-ups: reporting-service has just been restarted
+     * for the catch-up, and a cold JIT would count against the smaller organisation. p50 and p99 in ms.
+     */
+    private Map<String, double[]> reports(LocalSystem system, String analyst, int people) throws Exception {
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            for (Map.Entry<String, String> report : REPORTS.entrySet()) {
+                URI uri = system.url(Service.REPORTING, report.getValue());
+                for (int i = 0; i < 50; i++) {
+                    get(uri, analyst);
+                }
+                List<Future<List<Double>>> runs = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    runs.add(clients.submit(() -> {
+                        List<Double> millis = new ArrayList<>();
+                        for (int i = 0; i < 25; i++) {
+                            long start = System.nanoTime();
+                            get(uri, analyst);
+                            millis.add((System.nanoTime() - start) / 1e6);
+                        }
+                        return millis;
+                    }));
+                }
+                List<Double> all = new ArrayList<>();
+                for (Future<List<Double>> run : runs) {
+                    all.addAll(run.get());
+                }
+                all.sort(Double::compare);
+                double p50 = all.get(all.size() / 2);
+                double p99 = all.get((int) Math.ceil(all.size() * 0.99) - 1);
+                figures.put(report.getKey(), new double[]{p50, p99});
+                System.out.printf("  %-11s at %6d people, 8 clients: p50 %6.1f ms, p99 %6.1f ms%n", report.getKey(), people, p50, p99);
+                row(report.getKey() + " p99, 8 clients, " + people + " people", "ms", false).project().add(p99);
+            }
+        } finally {
+            clients.shutdown();
+        }
+        return figures;
+    }
+
+    /** @return records read and seconds taken */
+    private static double[] rebuild(LocalSystem system, String admin, String analyst, String projection) throws Exception {
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(system.url(Service.REPORTING, "/ops/projections/" + projection + "/rebuilds"))
+                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild of " + projection + " answered " + started.statusCode() + ": " + started.body());
+        }
+        URI progress = URI.create(started.headers().firstValue("Location").orElseThrow());
+        String body;
+        do {
+            Thread.sleep(100);
+            body = get(progress, analyst);
+        } while (body.contains("\"status\":\"RUNNING\""));
+        if (!body.contains("\"status\":\"SWAPPED\"")) {
+            throw new IllegalStateException("rebuild of " + projection + " ended " + body);
+        }
+        JsonNode status = JSON.readTree(body);
+        double records = status.path("recordsRead").asDouble();
+        double rate = status.path("recordsPerSecond").asDouble();
+        System.out.printf("  rebuild %-24s %7.0f records: %6.0f records/s%n", projection, records, rate);
+        return new double[]{records, records / rate};
+    }
+
+    /**
+     * The baseline of consumption: a plain Kafka consumer reading the four topics from the start, parsing each record, and
+     * writing it with batched JDBC upserts (one transaction per poll, positions once per partition) into a database of
+     * its own on the same PostgreSQL.
+     * @return records per second
+     */
+    private static double plainConsumer(LocalSystem system, int expected) throws Exception {
+        try (Connection admin = connect(system, "postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists baseline");
+            statement.execute("create database baseline");
+        }
+        Properties config = new Properties();
+        config.put("bootstrap.servers", system.kafkaBootstrapServers());
+        config.put("group.id", "baseline-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        config.put("enable.auto.commit", "false");
+        try (Connection db = connect(system, "baseline");
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            try (Statement statement = db.createStatement()) {
+                statement.execute("create table records (event_id text primary key, topic text not null, kafka_partition int not null,"
+                        + " kafka_offset bigint not null, stream_id text, event_type text, data jsonb not null)");
+                statement.execute("create table positions (topic text, kafka_partition int, kafka_offset bigint, primary key (topic, kafka_partition))");
+            }
+            db.setAutoCommit(false);
+            consumer.subscribe(List.of(Topics.PEOPLE, Topics.COMMITMENTS, Topics.SPONSORSHIPS, Topics.RECOGNITION));
+            PreparedStatement upsert = db.prepareStatement("insert into records values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing");
+            PreparedStatement position = db.prepareStatement("insert into positions values (?, ?, ?) on conflict (topic, kafka_partition)"
+                    + " do update set kafka_offset = excluded.kafka_offset");
+            int read = 0;
+            long t0 = System.nanoTime();
+            long deadline = t0 + Duration.ofMinutes(20).toNanos();
+            while (read < expected && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                Map<String, ConsumerRecord<String, String>> furthest = new HashMap<>();
+                for (ConsumerRecord<String, String> record : records) {
+                    JsonNode data = JSON.readTree(record.value());
+                    upsert.setString(1, new String(record.headers().lastHeader("ce_id").value()));
+                    upsert.setString(2, record.topic());
+                    upsert.setInt(3, record.partition());
+                    upsert.setLong(4, record.offset());
+                    upsert.setString(5, record.key());
+                    upsert.setString(6, new String(record.headers().lastHeader("ce_type").value()));
+                    upsert.setString(7, data.toString());
+                    upsert.addBatch();
+                    furthest.put(record.topic() + "-" + record.partition(), record);
+                }
+                upsert.executeBatch();
+                for (ConsumerRecord<String, String> record : furthest.values()) {
+                    position.setString(1, record.topic());
+                    position.setInt(2, record.partition());
+                    position.setLong(3, record.offset());
+                    position.addBatch();
+                }
+                position.executeBatch();
+                db.commit();
+                read += records.count();
+            }
+            return read / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    // ---- the bare JVM HTTP server
+
+    private Process bare;
+
+    /** Seconds from launching the JDK's HTTP server on the services' JVM options to its first answer. */
+    private double bareServerStart() throws Exception {
+        int port = org.allyledger.infra.FreePorts.next();
+        long t0 = System.nanoTime();
+        bare = LocalSystem.withServiceEnvironment(new ProcessBuilder(LocalSystem.serviceJvm("-cp", repository.resolve("local/target/classes").toString(),
+                BareHttpServer.class.getName(), Integer.toString(port)))).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        URI uri = URI.create("http://localhost:" + port + "/");
+        while (true) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(5);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (int i = 0; i < 2000; i++) {
+            HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        System.out.printf("  bare JVM HTTP server: first answer %.0f ms after launch%n", seconds * 1000);
+        return seconds;
+    }
+
+    private double bareServerRss() throws Exception {
+        double rss = rssMiB(bare.pid());
+        bare.destroy();
+        bare.waitFor();
+        System.out.printf("  bare JVM HTTP server RSS after 2,000 requests: %.0f MiB%n", rss);
+        return rss;
+    }
+
+    private static double rssMiB(long pid) throws IOException {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    /** A memory figure of the process's status, e.g. its resident memory backed by files (the AOT cache, the jars). */
+    private static double statusMiB(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    // ---- helpers and the table
+
+    private static Connection connect(LocalSystem system, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + system.postgresPort() + "/" + database + "?reWriteBatchedInserts=true",
+                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+    }
+
+    private static String get(URI uri, String authorization) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private void print(int runs, int people, int morePeople) {
+        System.out.printf("%nAlly Ledger benchmark: %d run(s), each on fresh systems; %d then %d people; min / median over runs%n", runs, people, morePeople);
+        System.out.printf("%-62s %-22s %-22s %s%n", "figure", "project", "raw baseline", "ratio (median)");
+        for (Row row : rows.values()) {
+            if (row.project().isEmpty()) {
+                continue;
+            }
+            String project = summary(row.project(), row.unit());
+            String baseline = row.baseline().isEmpty() ? "-" : summary(row.baseline(), row.unit());
+            String ratio = row.baseline().isEmpty() ? "-" : "%.2f".formatted(median(row.project()) / median(row.baseline()));
+            System.out.printf("%-62s %-22s %-22s %s%n", row.name(), project, baseline, ratio);
+        }
+    }
+
+    private static String summary(List<Double> values, String unit) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return "%s / %s %s".formatted(format(sorted.get(0)), format(median(values)), unit).strip();
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? "%.0f".formatted(value) : value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
