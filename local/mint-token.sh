@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints a bearer token for the local system: mint-token.sh <subject> <employee|hr-system|program-admin|analyst> [hours]
+# Prints bearer tokens for the local system: mint-token.sh <subject> <employee|hr-system|program-admin|analyst> [hours],
+# or a token a line for many in one call: mint-token.sh [--hours N] <subject>:<role> [<subject>:<role> ...]
 # Signed with the development key in .allyledger/dev-keys/ (generated on first use, never committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
