@@ -96,6 +96,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * data directory from before a declaration changed, such as topics made with the broker's 7-day default).
      */
     public void declareTopics(List<TopicDeclaration> topics) {
+        declareTopics(bootstrapServers, topics);
+    }
+
+    /** As {@link #declareTopics(List)}, on any broker. */
+    public static void declareTopics(String bootstrapServers, List<TopicDeclaration> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name()))

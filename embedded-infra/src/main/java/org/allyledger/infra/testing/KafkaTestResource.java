@@ -9,7 +9,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
     }
 
     @Override

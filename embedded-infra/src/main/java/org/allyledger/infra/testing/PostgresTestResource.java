@@ -1,12 +1,11 @@
 package org.allyledger.infra.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.allyledger.infra.EmbeddedPostgresServer;
 
 import java.util.Map;
 
 /**
- * Gives a Quarkus test its own database on the JVM's embedded PostgreSQL, as the {@code allyledger.db.*}
+ * Gives a Quarkus test its own database on the JVM's shared PostgreSQL (TestInfrastructure), as the {@code allyledger.db.*}
  * properties every service derives its datasource and Debezium settings from.
  * Init arg {@code database} names the database (default {@code allyledger}).
  */
@@ -20,14 +19,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        EmbeddedPostgresServer postgres = TestInfrastructure.postgres();
+        TestPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing(database);
         return Map.of(
-                "allyledger.db.host", "localhost",
+                "allyledger.db.host", postgres.host(),
                 "allyledger.db.port", String.valueOf(postgres.port()),
                 "allyledger.db.name", database,
-                "allyledger.db.user", EmbeddedPostgresServer.USER,
-                "allyledger.db.password", EmbeddedPostgresServer.PASSWORD);
+                "allyledger.db.user", postgres.user(),
+                "allyledger.db.password", postgres.password());
     }
 
     @Override

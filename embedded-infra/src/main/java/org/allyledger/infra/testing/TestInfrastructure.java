@@ -8,28 +8,70 @@ import java.nio.file.Path;
 
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when the JVM exits,
- * so that test classes with different Quarkus profiles share them instead of restarting engines.
+ * so that test classes with different Quarkus profiles share them instead of restarting engines. They are the
+ * embedded engines unless {@link TestEngines#SWITCH} selects containers.
  */
 final class TestInfrastructure {
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedKafkaBroker kafka;
+    private static TestPostgres postgres;
+    private static String kafkaBootstrapServers;
 
-    static synchronized EmbeddedPostgresServer postgres() {
+    static synchronized TestPostgres postgres() {
         if (postgres == null) {
-            Path base = scratch().resolve("embedded-pg");
-            postgres = EmbeddedPostgresServer.start(base, base.resolve("data-" + ProcessHandle.current().pid()), 0, true);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-pg-stop"));
+            postgres = switch (TestEngines.selected()) {
+                case EMBEDDED -> embeddedPostgres();
+                case CONTAINERS -> ContainerEngines.postgres();
+            };
         }
         return postgres;
     }
 
-    static synchronized EmbeddedKafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = EmbeddedKafkaBroker.start(scratch().resolve("kafka-" + ProcessHandle.current().pid()), 0, Topics.PARTITIONS);
-            kafka.declareTopics(Topics.DECLARED);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
+    static synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrapServers == null) {
+            kafkaBootstrapServers = switch (TestEngines.selected()) {
+                case EMBEDDED -> embeddedKafka();
+                case CONTAINERS -> ContainerEngines.kafka(Topics.DECLARED);
+            };
         }
-        return kafka;
+        return kafkaBootstrapServers;
+    }
+
+    private static TestPostgres embeddedPostgres() {
+        Path base = scratch().resolve("embedded-pg");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base, base.resolve("data-" + ProcessHandle.current().pid()), 0, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-pg-stop"));
+        return new TestPostgres() {
+            @Override
+            public String host() {
+                return "localhost";
+            }
+
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public String user() {
+                return EmbeddedPostgresServer.USER;
+            }
+
+            @Override
+            public String password() {
+                return EmbeddedPostgresServer.PASSWORD;
+            }
+
+            @Override
+            public void createDatabaseIfMissing(String database) {
+                server.createDatabaseIfMissing(database);
+            }
+        };
+    }
+
+    private static String embeddedKafka() {
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(scratch().resolve("kafka-" + ProcessHandle.current().pid()), 0, Topics.PARTITIONS);
+        kafka.declareTopics(Topics.DECLARED);
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
+        return kafka.bootstrapServers();
     }
 
     private static Path scratch() {
