@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
+import org.allyledger.api.config.RecognitionConfig;
 import org.allyledger.commitment.commitments.domain.CommitmentEvent;
 import org.allyledger.commitment.commitments.domain.CommitmentsStream;
 import org.allyledger.commitment.people.api.PeopleDirectory;
@@ -30,7 +31,6 @@ import org.allyledger.eventstore.EventStore;
 import org.allyledger.eventstore.Recorded;
 import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.writeapi.privacy.PersonalText;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -89,7 +89,7 @@ public class PersonalDataResource {
 
     public PersonalDataResource(PeopleDirectory directory, EventStore store, PeopleStream people, CommitmentsStream commitments,
                                 SponsorshipsStream sponsorships, PersonalData personalData, Pool pool, Caller caller, ObjectMapper json,
-                                @ConfigProperty(name = "allyledger.recognition.url", defaultValue = "http://localhost:8082") URI recognition) {
+                                RecognitionConfig recognitionService) {
         this.directory = directory;
         this.store = store;
         this.people = people;
@@ -99,7 +99,7 @@ public class PersonalDataResource {
         this.pool = pool;
         this.caller = caller;
         this.json = json;
-        this.recognition = recognition;
+        this.recognition = recognitionService.url();
     }
 
     @GET

@@ -2,8 +2,8 @@ package org.allyledger.reporting.recognition;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.config.RecognitionConfig;
 import org.allyledger.inbox.Sql;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -42,8 +42,8 @@ public class RecognitionReports {
 
     private final int windowMonths;
 
-    public RecognitionReports(@ConfigProperty(name = "allyledger.recognition.award-window-months", defaultValue = "12") int windowMonths) {
-        this.windowMonths = windowMonths;
+    public RecognitionReports(RecognitionConfig recognition) {
+        this.windowMonths = recognition.awardWindowMonths();
     }
 
     /** The entries ranked after {@code after}, at most {@code limit} of them. */

@@ -2,6 +2,7 @@ package org.allyledger.recognition.awards.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allyledger.api.config.RecognitionConfig;
 import org.allyledger.eventstore.EventStore;
 import org.allyledger.writeapi.privacy.PersonalData;
 import org.allyledger.eventstore.StreamAppend;
@@ -10,7 +11,6 @@ import org.allyledger.writeapi.Decision;
 import org.allyledger.recognition.awards.domain.AwardEvent;
 import org.allyledger.recognition.awards.domain.AwardsStream;
 import org.allyledger.recognition.awards.domain.MonthAward;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -28,12 +28,12 @@ public class Awards {
     private final PersonalData personalData;
 
     public Awards(EventStore store, AwardsStream awards, AwardLookups lookups, Clock clock, PersonalData personalData,
-                  @ConfigProperty(name = "allyledger.recognition.award-window-months", defaultValue = "12") int windowMonths) {
+                  RecognitionConfig recognition) {
         this.store = store;
         this.awards = awards;
         this.lookups = lookups;
         this.clock = clock;
-        this.windowMonths = windowMonths;
+        this.windowMonths = recognition.awardWindowMonths();
         this.personalData = personalData;
     }
 

@@ -11,6 +11,7 @@ import org.allyledger.domain.Rejection;
 import org.allyledger.domain.Rejections;
 import org.allyledger.api.auth.Caller;
 import org.allyledger.api.auth.Roles;
+import org.allyledger.api.config.RecognitionConfig;
 import org.allyledger.eventstore.ClaimTakenException;
 import org.allyledger.eventstore.ConcurrencyConflictException;
 import org.allyledger.eventstore.EventStore;
@@ -31,7 +32,6 @@ import org.allyledger.recognition.people.PeopleReplica;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.allyledger.recognition.nominations.domain.NominationWindow;
 import java.util.List;
 import java.util.OptionalLong;
@@ -61,8 +61,8 @@ public class Nominations {
     public Nominations(EventStore store, NominationsStream nominations, AwardLookups awards, PeopleReplica people, LoggedActions actions,
                        PersonalData personalData,
                        NominatorSeal seal, Caller caller, Pool pool, Clock clock,
-                       @ConfigProperty(name = "allyledger.recognition.nomination-past-months", defaultValue = "1") int pastMonths) {
-        this.pastMonths = pastMonths;
+                       RecognitionConfig recognition) {
+        this.pastMonths = recognition.nominationPastMonths();
         this.store = store;
         this.nominations = nominations;
         this.awards = awards;
