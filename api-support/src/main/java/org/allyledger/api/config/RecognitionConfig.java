@@ -4,10 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The recognition programme's rules and where recognition-service answers ({@code allyledger.recognition.*}); its
- * nominator keys are read where they seal and unseal ({@code NominatorSeal}).
+ * The recognition programme's settings ({@code allyledger.recognition.*}): its rules, where recognition-service
+ * answers, and the keys that seal anonymous nominators (used by {@code NominatorSeals}, in the services that seal or
+ * unseal; listed here so that every setting under the prefix is a known one).
  */
 @ConfigMapping(prefix = "allyledger.recognition")
 public interface RecognitionConfig {
@@ -22,4 +25,10 @@ public interface RecognitionConfig {
     /** recognition-service, which commitment-service asks for its part of a person's data export. */
     @WithDefault("http://localhost:8082")
     URI url();
+
+    /** 32 bytes, base64; required where nominators are sealed or unsealed. */
+    Optional<String> nominatorKey();
+
+    /** Keys sealed with before the current one, still read. */
+    Optional<List<String>> retiredNominatorKeys();
 }
