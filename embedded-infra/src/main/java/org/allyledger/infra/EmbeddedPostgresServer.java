@@ -105,7 +105,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists; each service owns one. */
     public void createDatabaseIfMissing(String database) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        createDatabaseIfMissing(jdbcUrl("postgres"), USER, PASSWORD, database);
+    }
+
+    /** As {@link #createDatabaseIfMissing(String)}, on any PostgreSQL server, through one of its databases. */
+    public static void createDatabaseIfMissing(String serverUrl, String user, String password, String database) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
              PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {

@@ -1,7 +1,6 @@
 package org.allyledger.local;
 
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.allyledger.contracts.PeopleEventTypes;
 import org.allyledger.infra.FreePorts;
 import org.allyledger.contracts.Topics;
@@ -104,11 +103,7 @@ class AllyLedgerSystemIT extends PackagedSystemTest {
             await().atMost(ARRIVAL).untilAsserted(() -> given().get(replicaReady).then()
                     .body("checks.find { it.name == 'event-relay' }.data.state", equalTo("PUBLISHING")));
             String department = department();
-            as("hris", "hr-system").contentType(ContentType.JSON).body("""
-                            {"displayName": "Test Person", "email": "t@example.org", "department": "%s",
-                             "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
-                    .put("http://localhost:" + replicaPort + "/people/r-" + UUID.randomUUID().toString().substring(0, 8))
-                    .then().statusCode(201);
+            put("http://localhost:" + replicaPort, department);
             await().atMost(ARRIVAL).untilAsserted(() -> assertEquals(1, headcountOf(department)));
         } finally {
             replica.destroy();
@@ -252,25 +247,5 @@ class AllyLedgerSystemIT extends PackagedSystemTest {
                 .body("status", equalTo("SWAPPED")).body("recordsRead", greaterThanOrEqualTo(people)));
         assertEquals(live, as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200)
                 .extract().asString());
-    }
-
-    private static String department() {
-        return "Dept-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String put(String department) {
-        String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
-        as("hris", "hr-system").contentType(ContentType.JSON).body("""
-                        {"displayName": "Test Person", "email": "t@example.org", "department": "%s",
-                         "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
-                .put(system.url(Service.COMMITMENT, "/people/" + id))
-                .then().statusCode(201);
-        return id;
-    }
-
-    private static long headcountOf(String department) {
-        JsonPath report = as("analyst-1", "analyst").get(system.url(Service.REPORTING, "/reports/headcount")).then().statusCode(200).extract().jsonPath();
-        return report.getList("byDepartment.findAll { it.name == '" + department + "' }.headcount", Long.class)
-                .stream().mapToLong(Long::longValue).sum();
     }
 }

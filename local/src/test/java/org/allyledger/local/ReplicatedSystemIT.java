@@ -1,6 +1,5 @@
 package org.allyledger.local;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.allyledger.contracts.Topics;
@@ -26,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -106,7 +104,7 @@ class ReplicatedSystemIT extends PackagedSystemTest {
             given().get(standbyReady).then().body("checks.find { it.name == 'event-relay' }.data.state", equalTo("STANDBY"));
         });
 
-        String department = "Dept-" + UUID.randomUUID().toString().substring(0, 8);
+        String department = department();
         List<String> people = new ArrayList<>();
         try {
             for (int i = 0; i < PEOPLE; i++) {
@@ -117,12 +115,7 @@ class ReplicatedSystemIT extends PackagedSystemTest {
                 boolean activeAlive = system.process(Service.COMMITMENT).isAlive();
                 String base = activeAlive && i % 2 == 0 ? system.url(Service.COMMITMENT, "").toString()
                         : "http://localhost:" + REPLICA_PORTS.get(Service.COMMITMENT);
-                String id = "r-" + UUID.randomUUID().toString().substring(0, 8);
-                as("hris", "hr-system").contentType(ContentType.JSON).body("""
-                                {"displayName": "Replica Person", "email": "r@example.org", "department": "%s",
-                                 "location": "Lisbon", "workModel": "REMOTE"}""".formatted(department))
-                        .put(base + "/people/" + id).then().statusCode(201);
-                people.add(id);
+                people.add(put(base, department));
             }
             await().atMost(ARRIVAL).untilAsserted(() -> given().get(standbyReady).then()
                     .body("checks.find { it.name == 'event-relay' }.data.state", equalTo("PUBLISHING")));
@@ -149,12 +142,6 @@ class ReplicatedSystemIT extends PackagedSystemTest {
 
     private static String replica(int port, String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static long headcountOf(String reporting, String department) {
-        JsonPath report = as("analyst-1", "analyst").get(reporting + "/reports/headcount").then().statusCode(200).extract().jsonPath();
-        return report.getList("byDepartment.findAll { it.name == '" + department + "' }.headcount", Long.class)
-                .stream().mapToLong(Long::longValue).sum();
     }
 
     private static String personId(String payload) {

@@ -1,12 +1,11 @@
 package org.allyledger.infra.testing;
 
 import org.allyledger.contracts.TopicDeclaration;
+import org.allyledger.infra.EmbeddedKafkaBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,40 +26,7 @@ final class ContainerEngines {
                         "-c", "max_connections=300");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
-        return new TestPostgres() {
-            @Override
-            public String host() {
-                return container.getHost();
-            }
-
-            @Override
-            public int port() {
-                return container.getMappedPort(5432);
-            }
-
-            @Override
-            public String user() {
-                return container.getUsername();
-            }
-
-            @Override
-            public String password() {
-                return container.getPassword();
-            }
-
-            @Override
-            public void createDatabaseIfMissing(String database) {
-                try (var connection = DriverManager.getConnection(container.getJdbcUrl(), user(), password());
-                     var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-                    exists.setString(1, database);
-                    if (!exists.executeQuery().next()) {
-                        connection.createStatement().execute("create database \"" + database.replace("\"", "\"\"") + "\"");
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot create database " + database, e);
-                }
-            }
-        };
+        return new TestPostgres(container.getHost(), container.getMappedPort(5432), container.getUsername(), container.getPassword());
     }
 
     /** The broker's bootstrap servers, its topics declared. */
@@ -71,7 +37,7 @@ final class ContainerEngines {
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
-        org.allyledger.infra.EmbeddedKafkaBroker.declareTopics(container.getBootstrapServers(), topics);
+        EmbeddedKafkaBroker.declareTopics(container.getBootstrapServers(), topics);
         return container.getBootstrapServers();
     }
 

@@ -39,32 +39,7 @@ final class TestInfrastructure {
         Path base = scratch().resolve("embedded-pg");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base, base.resolve("data-" + ProcessHandle.current().pid()), 0, true);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-pg-stop"));
-        return new TestPostgres() {
-            @Override
-            public String host() {
-                return "localhost";
-            }
-
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public String user() {
-                return EmbeddedPostgresServer.USER;
-            }
-
-            @Override
-            public String password() {
-                return EmbeddedPostgresServer.PASSWORD;
-            }
-
-            @Override
-            public void createDatabaseIfMissing(String database) {
-                server.createDatabaseIfMissing(database);
-            }
-        };
+        return new TestPostgres("localhost", server.port(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     private static String embeddedKafka() {
