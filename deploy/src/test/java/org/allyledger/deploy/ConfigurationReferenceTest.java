@@ -20,6 +20,8 @@ class ConfigurationReferenceTest {
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix = \"(allyledger\\.[a-z0-9.-]+)\"\\)");
     private static final Pattern MAPPED = Pattern.compile("^ {4}[\\w<>]+ (\\w+)\\(\\);", Pattern.MULTILINE);
     private static final Pattern PROPERTY = Pattern.compile("^(?:%[a-z]+\\.)?(allyledger\\.[a-z0-9.-]+)=", Pattern.MULTILINE);
+    /** A setting an annotation's expression reads, e.g. {@code @Scheduled(every = "${allyledger.x:10s}")}. */
+    private static final Pattern EXPRESSION = Pattern.compile("\"\\$\\{(allyledger\\.[a-z0-9.-]+)(?::[^}]*)?}");
 
     @Test
     void everySettingTheServicesReadIsDocumented() throws IOException {
@@ -32,6 +34,7 @@ class ConfigurationReferenceTest {
                     found(PROPERTY.matcher(text), read, 1);
                     continue;
                 }
+                found(EXPRESSION.matcher(text), read, 1);
                 Matcher injected = INJECTED.matcher(text);
                 while (injected.find()) {
                     read.add(injected.group(1) != null ? injected.group(1) : injected.group(2));

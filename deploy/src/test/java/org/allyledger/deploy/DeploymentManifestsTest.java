@@ -14,6 +14,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
@@ -68,6 +72,37 @@ class DeploymentManifestsTest {
         assertEquals(List.of(), rendered.unmodelled, "objects of a kind no test reads");
         assertEquals(List.of(), rendered.unknownFields, "fields the operators would ignore");
         assertEquals(3, rendered.all(Deployment.class).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void theDashboardIsGrafanaJsonWhosePanelsEachQueryAndEveryAlertHasItsExpressionSeverityAndSummary(String overlay) throws Exception {
+        RenderedOverlay rendered = RenderedOverlay.render(overlay);
+        ConfigMap dashboards = rendered.named(ConfigMap.class, "allyledger-dashboards");
+        assertEquals("1", dashboards.getMetadata().getLabels().get("grafana_dashboard"), "the label Grafana's sidecar loads by");
+        JsonNode dashboard = new ObjectMapper().readTree(dashboards.getData().get("allyledger-pipeline.json"));
+        assertEquals("allyledger-pipeline", dashboard.path("uid").asText());
+        List<String> panels = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            if (!panel.path("type").asText().equals("row")) {
+                panels.add(panel.path("title").asText());
+                assertFalse(panel.path("targets").isEmpty(), panel.path("title").asText() + " queries nothing");
+                panel.path("targets").forEach(target -> assertFalse(target.path("expr").asText().isBlank(), panel.path("title").asText()));
+            }
+        }
+        assertTrue(panels.size() >= 8, "the pipeline's panels: " + panels);
+
+        List<Rule> rules = rendered.named(PrometheusRule.class, "allyledger-pipeline").getSpec().getGroups().stream()
+                .flatMap(group -> group.getRules().stream()).toList();
+        Set<String> alerts = new TreeSet<>();
+        for (Rule rule : rules) {
+            alerts.add(rule.getAlert());
+            assertFalse(rule.getExpr().getStrVal() == null || rule.getExpr().getStrVal().isBlank(), rule.getAlert());
+            assertTrue(Set.of("warning", "critical").contains(rule.getLabels().get("severity")), rule.getAlert());
+            assertNotNull(rule.getAnnotations().get("summary"), rule.getAlert());
+        }
+        assertTrue(alerts.containsAll(Set.of("AllyLedgerProjectionLagging", "AllyLedgerDeadLetter", "AllyLedgerReplicationSlotWalGrowing",
+                "AllyLedgerRelayNotRunning")), "alerts: " + alerts);
     }
 
     @ParameterizedTest

@@ -71,7 +71,7 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
             delivered.put(record, message);
             records.add(record);
         }
-        return inbox.processBatch(name, records, this::enterLive, this::apply)
+        return inbox.processBatch(name, records, this::enterLive, inbox.traced(name, this::apply))
                 .chain(deadLettered -> Multi.createFrom().iterable(deadLettered)
                         .onItem().transformToUniAndConcatenate(dead -> Uni.createFrom().completionStage(
                                 () -> delivered.get(dead.record()).nack(new DeadLetteredException(dead.reason()))))
@@ -89,6 +89,6 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
     /** A dead letter is re-driven as its channel applies a record. */
     @Override
     public Uni<Void> redrive(ConsumerRecord<String, String> record) {
-        return inbox.process(name, record, this::enterLive, this::apply);
+        return inbox.process(name, record, this::enterLive, inbox.traced(name, this::apply));
     }
 }

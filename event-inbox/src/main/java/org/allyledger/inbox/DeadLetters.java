@@ -1,5 +1,6 @@
 package org.allyledger.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -46,6 +47,11 @@ public class DeadLetters {
     public static final String DEAD = "DEAD";
     public static final String REDRIVEN = "REDRIVEN";
 
+    private static final Map<String, String> INBOX_COUNTERS = Map.of(
+            "allyledger.inbox.applied", "Events the consumer applied (each once)",
+            "allyledger.inbox.duplicates", "Events delivered again that the consumer had applied already, so changed nothing",
+            "allyledger.inbox.dead.lettered", "Records the consumer dead-lettered");
+
     private final Pool pool;
     private final Map<String, InboxConsumer> consumers = new TreeMap<>();
     private final MeterRegistry metrics;
@@ -77,6 +83,9 @@ public class DeadLetters {
 
     void registerGauges(@Observes StartupEvent started) {
         for (String consumer : consumers.keySet()) {
+            // the inbox's counters exist from the start, at 0, so that a rate or an alert on them has a series to read
+            INBOX_COUNTERS.forEach((counter, description) ->
+                    Counter.builder(counter).description(description).tag("consumer", consumer).register(metrics));
             Gauge.builder("allyledger.dead.letters", open, gauges -> gauges.getOrDefault(consumer, Open.NONE).count())
                     .description("Records the consumer dead-lettered and that have not been re-driven")
                     .tag("consumer", consumer).register(metrics);

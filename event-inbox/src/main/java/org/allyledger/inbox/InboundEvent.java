@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.allyledger.api.input.TextRules;
+import org.allyledger.api.telemetry.TraceContext;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -16,9 +17,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-/** A CloudEvent read from Kafka in binary mode: its attributes from the headers, its JSON data from the value. */
+/**
+ * A CloudEvent read from Kafka in binary mode: its attributes from the headers, its JSON data from the value, and the
+ * W3C {@code traceparent} of the span that sent it (null when it was not traced).
+ */
 public record InboundEvent(UUID id, String type, String subject, OffsetDateTime time, long streamVersion, JsonNode data,
-                           String topic, int partition, long offset) {
+                           String topic, int partition, long offset, String traceparent) {
+
+    public InboundEvent(UUID id, String type, String subject, OffsetDateTime time, long streamVersion, JsonNode data,
+                        String topic, int partition, long offset) {
+        this(id, type, subject, time, streamVersion, data, topic, partition, offset, null);
+    }
 
     /** @throws MalformedEventException if an attribute is missing or the value is not a JSON object */
     public static InboundEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
@@ -41,11 +50,20 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
             }
             return new InboundEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SUBJECT),
                     eventTime, streamVersion == null ? 0 : Long.parseLong(streamVersion), data,
-                    record.topic(), record.partition(), record.offset());
+                    record.topic(), record.partition(), record.offset(), traceparent(record));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("the value is not JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("an attribute is malformed: " + e.getMessage());
+        }
+    }
+
+    /** A malformed trace context is not the event's fault: the event is applied, in a trace of its own. */
+    private static String traceparent(ConsumerRecord<String, String> record) {
+        try {
+            return header(record, TraceContext.HEADER);
+        } catch (MalformedEventException e) {
+            return null;
         }
     }
 

@@ -8,6 +8,13 @@ import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.contracts.published.PublishedTypes;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.inject.Inject;
+import org.allyledger.api.telemetry.TraceContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.core.buffer.Buffer;
 import io.smallrye.mutiny.Multi;
@@ -64,8 +71,18 @@ public class Inbox {
     private final ObjectMapper contracts;
     private final MeterRegistry metrics;
     private final Event<DeadLetterRecorded> recorded;
+    private final Tracer tracer;
+    /** Events skipped in transactions not yet committed: not counted as applied when they commit. */
+    private final Set<UUID> skipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Without tracing: for reading contracts outside a service. */
     public Inbox(Pool pool, ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
+        this(pool, json, metrics, recorded, OpenTelemetry.noop().getTracer(Inbox.class.getName()));
+    }
+
+    @Inject
+    public Inbox(Pool pool, ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded, Tracer tracer) {
+        this.tracer = tracer;
         this.pool = pool;
         this.json = json;
         // the service's strict text and date rules, but fields added to a contract later are read past, never refused
@@ -163,9 +180,65 @@ public class Inbox {
                 metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment(events.size() - toApply.size());
             }
             // a stream, not a chain of Unis: most changes are only queued and complete at once, which would nest a call per event
-            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply).collect().last()
-                    .chain(() -> advanceAll(consumer, events, toApply));
+            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply)
+                    .collect().last()
+                    .chain(() -> advanceAll(consumer, events, toApply))
+                    .invoke(() -> {
+                        long skippedHere = toApply.stream().filter(event -> skipped.remove(event.id())).count();
+                        metrics.counter("allyledger.inbox.applied", "consumer", consumer).increment(toApply.size() - skippedHere);
+                    });
         });
+    }
+
+    /**
+     * The live apply of each event as a process span (OpenTelemetry messaging conventions) that continues the trace of
+     * the record's send span, so one trace runs from the request to every consumer; the consumer's name is its group.
+     */
+    public Function<InboundEvent, Uni<Void>> traced(String consumer, Function<InboundEvent, Uni<Void>> apply) {
+        return event -> {
+            Span span = messagingSpan("process", "process", consumer, event.topic(), event.partition(), event.offset())
+                    .setParent(TraceContext.parent(event.traceparent()))
+                    .setAttribute("messaging.message.id", event.id().toString())
+                    .setAttribute("cloudevents.event_type", event.type())
+                    .startSpan();
+            return apply.apply(event).onTermination().invoke((done, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure).setStatus(StatusCode.ERROR);
+                }
+                span.end();
+            });
+        };
+    }
+
+    /**
+     * A replay of records (a rebuild) is not part of the traces that wrote them: one process span for the batch, in a
+     * trace of its own, linked to each record's send span.
+     */
+    public Span replaySpan(String consumer, List<ConsumerRecord<String, String>> records) {
+        ConsumerRecord<String, String> first = records.get(0);
+        io.opentelemetry.api.trace.SpanBuilder span = messagingSpan("process", "process", consumer, first.topic(), first.partition(), first.offset())
+                .setNoParent()
+                .setAttribute("messaging.batch.message_count", records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            io.opentelemetry.api.trace.SpanContext sent = Span.fromContext(TraceContext.parent(traceparentOf(record))).getSpanContext();
+            if (sent.isValid()) {
+                span.addLink(sent);
+            }
+        }
+        return span.startSpan();
+    }
+
+    private io.opentelemetry.api.trace.SpanBuilder messagingSpan(String operation, String type, String consumer, String topic,
+                                                                int partition, long offset) {
+        return tracer.spanBuilder(operation + " " + topic)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.name", operation)
+                .setAttribute("messaging.operation.type", type)
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(partition))
+                .setAttribute("messaging.kafka.offset", offset)
+                .setAttribute("messaging.consumer.group.name", consumer);
     }
 
     /** Records the events' ids; answers those that were not recorded before (an id twice in the batch counts once). */
@@ -216,6 +289,12 @@ public class Inbox {
     private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope, Throwable failure) {
         String reason = reason(failure);
         LOG.warnf("%s dead-letters %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
+        // settling the record as a dead letter, in the trace that sent it
+        Span span = messagingSpan("dead_letter", "settle", consumer, record.topic(), record.partition(), record.offset())
+                .setParent(TraceContext.parent(traceparentOf(record)))
+                .setAttribute("allyledger.dead_letter.reason", reason)
+                .startSpan()
+                .setStatus(StatusCode.ERROR, reason);
         metrics.counter("allyledger.inbox.dead.lettered", "consumer", consumer).increment();
         if (failure instanceof MalformedEventException) {
             metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();
@@ -224,7 +303,18 @@ public class Inbox {
                 .chain(() -> advance(consumer, record))
                 .chain(() -> recordDeadLetter(consumer, record, reason))))
                 .invoke(() -> recorded.fire(new DeadLetterRecorded(consumer)))
+                .onTermination().invoke(span::end)
                 .chain(() -> Uni.createFrom().failure(new DeadLetteredException(reason)));
+    }
+
+    /** The record's traceparent as it came, even where the record is unreadable otherwise; null if it is not text. */
+    private static String traceparentOf(ConsumerRecord<String, String> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(TraceContext.HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.US_ASCII);
+        return value.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? value : null;
     }
 
     private static Uni<Void> recordDeadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {
@@ -315,6 +405,7 @@ public class Inbox {
      */
     public Uni<Void> skip(String consumer, InboundEvent event) {
         metrics.counter("allyledger.projection.skipped", "projection", consumer, "type", event.type()).increment();
+        skipped.add(event.id());
         return Uni.createFrom().voidItem();
     }
 

@@ -2,7 +2,11 @@ package org.allyledger.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
+import org.allyledger.api.telemetry.TraceContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -30,8 +34,8 @@ public class EventStore {
      * concurrency rule in one statement. A writer behind the stream meets the key; one ahead of it (a version from the
      * future in If-Match) inserts nothing.
      */
-    private static final String INSERT = "insert into events (stream_type, stream_id, version, event_id, event_type, payload, metadata)"
-            + " select $1::text, $2::text, $3::bigint, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb"
+    private static final String INSERT = "insert into events (stream_type, stream_id, version, event_id, event_type, payload, metadata, trace_parent)"
+            + " select $1::text, $2::text, $3::bigint, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb, $8::text"
             + " where $3::bigint = 1 or exists (select 1 from events where stream_type = $1::text and stream_id = $2::text and version = $3::bigint - 1)";
     private static final String RECORD_RESPONSE = "insert into idempotency_keys (caller, key, fingerprint, status, body, etag, location)"
             + " values ($1, $2, $3, $4, $5, $6, $7)";
@@ -49,11 +53,13 @@ public class EventStore {
     private final ObjectMapper json;
     private final EventRelay relay;
     private final FoldCache folds = new FoldCache(CACHED_STREAMS);
+    private final Tracer tracer;
 
-    public EventStore(Pool pool, ObjectMapper json, EventRelay relay) {
+    public EventStore(Pool pool, ObjectMapper json, EventRelay relay, Tracer tracer) {
         this.pool = pool;
         this.json = json;
         this.relay = relay;
+        this.tracer = tracer;
     }
 
     /** The stream's state and version: its cached fold and the events after it (none, usually), so O(1) rows. */
@@ -136,6 +142,10 @@ public class EventStore {
             return Uni.createFrom().failure(new Failures.Unavailable("the event relay is not capturing yet: the service is starting"));
         }
         String metadataJson = metadata == null ? null : write(metadata);
+        // the append is a span of the request's trace; its traceparent is stored with the events, for the relay to continue
+        Span span = tracer.spanBuilder("append").setAttribute("allyledger.streams", appends.size())
+                .setAttribute("allyledger.events", appends.stream().mapToLong(a -> a.events().size()).sum()).startSpan();
+        String traceparent = TraceContext.traceparent(span);
         return pool.withTransaction(connection -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     // each write names what its own unique key refuses: which claim, which stream, the key
@@ -146,7 +156,7 @@ public class EventStore {
                     }
                     for (StreamAppend<?> append : appends) {
                         if (!append.events().isEmpty()) {
-                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson)
+                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson, traceparent)
                                     .onFailure(e -> violates(e, STREAM_VERSION_KEY)).transform(e -> new ConcurrencyConflictException(
                                             append.type().name(), append.streamId(), append.expectedVersion())));
                         }
@@ -159,7 +169,13 @@ public class EventStore {
                     }
                     return chain;
                 })
-                .invoke(() -> appends.forEach(this::advanceFold));
+                .invoke(() -> appends.forEach(this::advanceFold))
+                .onTermination().invoke((done, failure, cancelled) -> {
+                    if (failure != null) {
+                        span.recordException(failure).setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
     }
 
     private <E> void advanceFold(StreamAppend<E> append) {
@@ -172,14 +188,14 @@ public class EventStore {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
-    private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson) {
+    private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson, String traceparent) {
         StreamType<?, E> type = append.type();
         long first = ExpectedVersion.firstNewVersion(append.expectedVersion());
         List<Tuple> rows = new ArrayList<>(append.events().size());
         for (int i = 0; i < append.events().size(); i++) {
             E event = append.events().get(i);
-            rows.add(Tuple.from(List.of(type.name(), append.streamId(), first + i, UUID.randomUUID(),
-                    type.codec().typeOf(event), type.codec().encode(event), metadataJson)));
+            rows.add(Tuple.from(Arrays.asList(type.name(), append.streamId(), first + i, UUID.randomUUID(),
+                    type.codec().typeOf(event), type.codec().encode(event), metadataJson, traceparent)));
         }
         return connection.preparedQuery(INSERT).executeBatch(rows).flatMap(results -> {
             int inserted = 0;

@@ -114,6 +114,8 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    private List<String> serviceProperties = List.of();
+
     public LocalSystem(Path repository, Path dataDir, Ports ports) {
         this.repository = repository.toAbsolutePath();
         this.dataDir = dataDir.toAbsolutePath();
@@ -169,10 +171,16 @@ public final class LocalSystem implements AutoCloseable {
         kafka.declareTopics(Topics.DECLARED);
     }
 
+    /** System properties every service of this system starts with, overriding the launcher's (e.g. to turn tracing on). */
+    public LocalSystem withServiceProperties(List<String> properties) {
+        serviceProperties = List.copyOf(properties);
+        return this;
+    }
+
     /** Starts a service in the "local" profile, which trusts the development key pair. */
     public void startService(Service service) {
         launchedAt.put(service, System.nanoTime());
-        processes.put(service, launch(service, "local", ports.http().get(service)));
+        processes.put(service, launch(service, "local", ports.http().get(service), serviceProperties));
         writePidFile();
     }
 

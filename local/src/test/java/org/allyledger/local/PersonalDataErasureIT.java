@@ -8,6 +8,9 @@ import org.allyledger.infra.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,10 +20,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -141,6 +146,23 @@ class PersonalDataErasureIT extends PackagedSystemTest {
                 .body("displayName", equalTo("erased person")).body("email", nullValue());
         assertEquals(List.of(), inClear(mark, person, today.getYear()), "after restarting the system");
         assertEquals(reportsBefore, reports(person, today.getYear()), "the reports' figures after the restart");
+        // no service ever logged the person's text, before the erasure or after
+        assertEquals(List.of(), serviceLogLinesWith(mark), "the services' logs");
+    }
+
+    /** Lines of every service's log (each run's, restarts included) that contain the text. */
+    private static List<String> serviceLogLinesWith(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            logs = files.filter(file -> Arrays.stream(Service.values()).anyMatch(service -> file.getFileName().toString().startsWith(service.module)))
+                    .toList();
+        }
+        assertEquals(Service.values().length, logs.size(), "a log per service: " + logs);
+        for (Path log : logs) {
+            Files.readAllLines(log).stream().filter(line -> line.contains(text)).forEach(line -> found.add(log.getFileName() + ": " + line));
+        }
+        return found;
     }
 
     /** Where the mark is found in clear: table rows of every database, records of every topic, reports. */

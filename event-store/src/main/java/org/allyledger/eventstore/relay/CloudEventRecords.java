@@ -1,6 +1,7 @@
 package org.allyledger.eventstore.relay;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.allyledger.api.telemetry.TraceContext;
 import org.allyledger.contracts.CloudEventHeaders;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.header.Header;
@@ -26,7 +27,8 @@ final class CloudEventRecords {
     private CloudEventRecords() {
     }
 
-    static OutgoingKafkaRecordMetadata<String> metadata(SourceRecord routed, String source) {
+    /** @param traceparent the W3C trace context of the record's send span, or null when it is not traced */
+    static OutgoingKafkaRecordMetadata<String> metadata(SourceRecord routed, String source, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : routed.headers()) {
             String name = ROUTED_HEADERS.get(header.key());
@@ -43,6 +45,9 @@ final class CloudEventRecords {
         headers.add(CloudEventHeaders.SOURCE, utf8(source));
         headers.add(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(CloudEventHeaders.CONTENT_TYPE, utf8(CloudEventHeaders.JSON));
+        if (traceparent != null) {
+            headers.add(TraceContext.HEADER, utf8(traceparent));
+        }
         return OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(routed.topic())
                 .withKey(routed.key() == null ? null : routed.key().toString())

@@ -7,6 +7,13 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import org.allyledger.api.telemetry.LatencyBuckets;
+import org.allyledger.api.telemetry.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.allyledger.api.config.DatabaseConfig;
@@ -27,6 +34,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -62,6 +73,8 @@ public class EventRelay {
     private final PublishedForms forms;
     private final DatabaseConfig database;
     private final Counter published;
+    private final Timer delay;
+    private final Tracer tracer;
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STARTING);
     private final AtomicReference<DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>>> engine = new AtomicReference<>();
@@ -72,13 +85,18 @@ public class EventRelay {
     public EventRelay(RelayConfig config, Config allConfig,
                       @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
                       DatabaseConfig database,
-                      MeterRegistry registry, PublishedForms forms) {
+                      MeterRegistry registry, PublishedForms forms, Tracer tracer) {
         this.forms = forms;
         this.config = config;
         this.allConfig = allConfig;
         this.emitter = emitter;
         this.database = database;
+        this.tracer = tracer;
         this.published = Counter.builder("allyledger.relay.published").description("Events acknowledged by Kafka").register(registry);
+        this.delay = Timer.builder("allyledger.relay.delay")
+                .description("From an event's time (its transaction's) to Kafka's acknowledgement of its record")
+                .serviceLevelObjectives(LatencyBuckets.standard())
+                .register(registry);
         registry.gauge("allyledger.relay.slot.retained.wal.bytes", retainedWalBytes);
         registry.gauge("allyledger.relay.publishing", state, s -> s.get() == RelayState.PUBLISHING ? 1 : 0);
     }
@@ -255,14 +273,24 @@ public class EventRelay {
                 continue;
             }
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            org.apache.kafka.connect.header.Header type = routed.headers().lastWithName(CloudEventHeaders.TYPE);
-            emitter.send(Message.of(forms.publish(type == null ? null : String.valueOf(type.value()), routed.value().toString()))
-                    .addMetadata(CloudEventRecords.metadata(routed, config.source()))
+            String type = header(routed, CloudEventHeaders.TYPE);
+            Span span = publishSpan(routed);
+            String traceparent = TraceContext.traceparent(span);
+            Instant eventTime = eventTime(routed);
+            emitter.send(Message.of(forms.publish(type, routed.value().toString()))
+                    .addMetadata(CloudEventRecords.metadata(routed, config.source(),
+                            traceparent != null ? traceparent : header(routed, TraceContext.HEADER)))
                     .withAck(() -> {
+                        span.end();
+                        if (eventTime != null) {
+                            delay.record(Duration.between(eventTime, Instant.now()));
+                        }
                         ack.complete(null);
                         return DONE;
                     })
                     .withNack(failure -> {
+                        span.recordException(failure).setStatus(StatusCode.ERROR);
+                        span.end();
                         ack.completeExceptionally(failure);
                         return DONE;
                     }));
@@ -279,6 +307,37 @@ public class EventRelay {
         }
         committer.markBatchFinished();
         published.increment(acks.size());
+    }
+
+    /**
+     * The record's send span (OpenTelemetry messaging conventions), a child of the append that wrote the event: the
+     * stored traceparent continues the request's trace. It ends when Kafka acknowledges the record.
+     */
+    private Span publishSpan(SourceRecord routed) {
+        return tracer.spanBuilder("send " + routed.topic())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContext.parent(header(routed, TraceContext.HEADER)))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.name", "send")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", routed.topic())
+                .setAttribute("messaging.message.id", String.valueOf(header(routed, "id")))
+                .setAttribute("cloudevents.event_type", String.valueOf(header(routed, CloudEventHeaders.TYPE)))
+                .startSpan();
+    }
+
+    private static String header(SourceRecord routed, String name) {
+        org.apache.kafka.connect.header.Header header = routed.headers().lastWithName(name);
+        return header == null || header.value() == null ? null : String.valueOf(header.value());
+    }
+
+    private static Instant eventTime(SourceRecord routed) {
+        String time = header(routed, CloudEventHeaders.TIME);
+        try {
+            return time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private Properties engineProperties() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.allyledger.api.auth.Roles;
+import org.allyledger.inbox.TopicEnds;
 import org.allyledger.reporting.projection.Projector;
 import org.allyledger.reporting.projection.RebuildStatus;
 import org.allyledger.reporting.projection.Rebuilds;

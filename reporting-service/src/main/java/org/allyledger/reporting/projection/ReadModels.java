@@ -1,5 +1,6 @@
 package org.allyledger.reporting.projection;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.inbox.Inbox;
@@ -31,8 +32,12 @@ public class ReadModels {
      * answers how many were dead-lettered.
      */
     public Uni<Integer> applyToGeneration(Projector<?> projector, String schema, List<ConsumerRecord<String, String>> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Span span = inbox.replaySpan(projector.name(), records);
         return inbox.processBatch(projector.name(), records,
                 () -> Sql.rows("select reporting_enter_generation(?1, ?2)", projector.name(), schema).replaceWithVoid(),
-                projector::apply).map(List::size);
+                projector::apply).map(List::size).onTermination().invoke(span::end);
     }
 }

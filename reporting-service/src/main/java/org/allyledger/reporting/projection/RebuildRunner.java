@@ -42,7 +42,8 @@ final class RebuildRunner {
     private final Runnable onExit;
     private final Thread thread;
     private volatile boolean stopping;
-    private long recordsRead;
+    private volatile long recordsRead;
+    private volatile long recordsRemaining = -1;
     private long malformed;
 
     RebuildRunner(UUID rebuildId, Projector<?> projector, int generation, String runner, long recordsRead, long malformed, Pool pool,
@@ -64,6 +65,20 @@ final class RebuildRunner {
 
     void start() {
         thread.start();
+    }
+
+    String projection() {
+        return projector.name();
+    }
+
+    /** Records read into the generation so far, by this runner and those before it. */
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    /** Records between where the generation stands and the end of the topic, as last measured; -1 before the first measure. */
+    long recordsRemaining() {
+        return recordsRemaining;
     }
 
     void stop() {
@@ -171,9 +186,10 @@ final class RebuildRunner {
                 .execute(Tuple.of(rebuildId, recordsRead, malformed, runner)).await().atMost(DATABASE).rowCount() == 1;
     }
 
-    private static boolean atEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+    private boolean atEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+        recordsRemaining = partitions.stream().mapToLong(partition -> Math.max(0, ends.get(partition) - consumer.position(partition))).sum();
+        return recordsRemaining == 0;
     }
 
     /**

@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,11 +54,27 @@ public class Rebuilds {
     private final Map<UUID, RebuildRunner> running = new ConcurrentHashMap<>();
 
     public Rebuilds(Pool pool, ReadModels readModels, @Any Instance<Projector<?>> projectors,
-                    @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+                    @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
         this.pool = pool;
         this.readModels = readModels;
         projectors.forEach(projector -> this.projectors.put(projector.name(), projector));
         this.kafka = kafka;
+        this.projectors.keySet().forEach(projection -> registerProgress(projection, metrics));
+    }
+
+    /** A rebuild's progress as gauges: whether one runs here, records read into its generation, records still to read. */
+    private void registerProgress(String projection, MeterRegistry metrics) {
+        Gauge.builder("allyledger.rebuild.running", running, all -> of(projection).count())
+                .description("Rebuilds of the projection this replica runs").tag("projection", projection).register(metrics);
+        Gauge.builder("allyledger.rebuild.records.read", running, all -> of(projection).mapToLong(RebuildRunner::recordsRead).sum())
+                .description("Records the running rebuild has read into its generation").tag("projection", projection).register(metrics);
+        Gauge.builder("allyledger.rebuild.records.remaining", running,
+                        all -> of(projection).mapToLong(RebuildRunner::recordsRemaining).filter(n -> n >= 0).sum())
+                .description("Records between the running rebuild's position and the end of the topic").tag("projection", projection).register(metrics);
+    }
+
+    private java.util.stream.Stream<RebuildRunner> of(String projection) {
+        return running.values().stream().filter(runner -> runner.projection().equals(projection));
     }
 
     /** Every projection, by name. */
