@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import org.allyledger.api.telemetry.TraceContext;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -288,13 +289,15 @@ public class Inbox {
      */
     private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope, Throwable failure) {
         String reason = reason(failure);
-        LOG.warnf("%s dead-letters %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
-        // settling the record as a dead letter, in the trace that sent it
+        // settling the record as a dead letter, in the trace that sent it; the log line carries its trace and span ids
         Span span = messagingSpan("dead_letter", "settle", consumer, record.topic(), record.partition(), record.offset())
                 .setParent(TraceContext.parent(traceparentOf(record)))
                 .setAttribute("allyledger.dead_letter.reason", reason)
                 .startSpan()
                 .setStatus(StatusCode.ERROR, reason);
+        try (Scope ignored = span.makeCurrent()) {
+            LOG.warnf("%s dead-letters %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
+        }
         metrics.counter("allyledger.inbox.dead.lettered", "consumer", consumer).increment();
         if (failure instanceof MalformedEventException) {
             metrics.counter("allyledger.inbox.malformed", "consumer", consumer).increment();

@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What an operator sees of the packaged system, with tracing on and exporting by OTLP to a collector in the test: one
  * trace from an HR system's request through the append, the relay's send and every consumer's apply; the metrics of
  * commands, the relay and the consumers after a known scenario (one registration, one poison record, one record of an
- * unknown type); and every metric the dashboard and the alert rules query exists in a service's {@code /q/metrics}.
+ * unknown type); JSON log lines with trace and span ids; and every metric the dashboard and the alert rules query
+ * exists in a service's {@code /q/metrics}.
  */
 class ObservabilityIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
@@ -67,7 +68,8 @@ class ObservabilityIT {
                 "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + collector.endpoint(),
                 "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
                 "-Dquarkus.otel.bsp.schedule.delay=100ms",
-                "-Dallyledger.metrics.lag-interval=1s")).start();
+                "-Dallyledger.metrics.lag-interval=1s",
+                "-Dquarkus.log.console.json.enabled=true")).start();
     }
 
     @AfterAll
@@ -119,6 +121,12 @@ class ObservabilityIT {
         ReceivedSpan deadLetter = awaitSpan(span -> span.traceId().equals(poisonTrace) && span.service().equals("reporting-service"));
         assertEquals("dead_letter " + PEOPLE_TOPIC, deadLetter.name());
         assertEquals(poisonParent, deadLetter.parentSpanId());
+        // its log line is a JSON line with the trace and span ids of the dead-lettering
+        List<String> logged = Files.readAllLines(data.resolve("logs/reporting-service.log")).stream()
+                .filter(line -> line.contains("reporting.people dead-letters")).toList();
+        assertEquals(1, logged.size(), "the dead-letter's log lines: " + logged);
+        assertTrue(logged.get(0).startsWith("{") && logged.get(0).contains("\"traceId\":\"" + poisonTrace + "\"")
+                && logged.get(0).contains("\"spanId\":\"" + deadLetter.spanId() + "\""), logged.get(0));
 
         Map<String, String> labels = Map.of("consumer", "reporting.people");
         await().atMost(ARRIVAL).untilAsserted(() -> {
@@ -142,6 +150,15 @@ class ObservabilityIT {
         assertEquals(1.0, commitment.value("allyledger_relay_published_total", Map.of()));
         assertEquals(1.0, commitment.value("allyledger_relay_delay_seconds_count", Map.of()));
         assertEquals(1.0, commitment.value("allyledger_relay_publishing", Map.of()));
+
+        // readiness covers the database, each Kafka channel, the relay's slot and the topics' history
+        io.restassured.RestAssured.get(url(Service.COMMITMENT, "/q/health/ready")).then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems("Reactive PostgreSQL connections health check",
+                        "SmallRye Reactive Messaging - readiness check", "event-relay"));
+        io.restassured.RestAssured.get(url(Service.REPORTING, "/q/health/ready")).then().statusCode(200)
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.keySet()",
+                        org.hamcrest.Matchers.hasItems("people", "commitments", "sponsorships", "recognition"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("Reactive PostgreSQL connections health check", "topics keep their history"));
 
         // every metric the dashboard and the alert rules query is one a service publishes
         Set<String> published = new TreeSet<>();
