@@ -10,6 +10,8 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -74,7 +77,7 @@ public class Inbox {
     private final Event<DeadLetterRecorded> recorded;
     private final Tracer tracer;
     /** Events skipped in transactions not yet committed: not counted as applied when they commit. */
-    private final Set<UUID> skipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<UUID> skipped = ConcurrentHashMap.newKeySet();
 
     /** Without tracing: for reading contracts outside a service. */
     public Inbox(Pool pool, ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
@@ -217,11 +220,11 @@ public class Inbox {
      */
     public Span replaySpan(String consumer, List<ConsumerRecord<String, String>> records) {
         ConsumerRecord<String, String> first = records.get(0);
-        io.opentelemetry.api.trace.SpanBuilder span = messagingSpan("process", "process", consumer, first.topic(), first.partition(), first.offset())
+        SpanBuilder span = messagingSpan("process", "process", consumer, first.topic(), first.partition(), first.offset())
                 .setNoParent()
                 .setAttribute("messaging.batch.message_count", records.size());
         for (ConsumerRecord<String, String> record : records) {
-            io.opentelemetry.api.trace.SpanContext sent = Span.fromContext(TraceContext.parent(traceparentOf(record))).getSpanContext();
+            SpanContext sent = Span.fromContext(TraceContext.parent(traceparentOf(record))).getSpanContext();
             if (sent.isValid()) {
                 span.addLink(sent);
             }
@@ -229,7 +232,7 @@ public class Inbox {
         return span.startSpan();
     }
 
-    private io.opentelemetry.api.trace.SpanBuilder messagingSpan(String operation, String type, String consumer, String topic,
+    private SpanBuilder messagingSpan(String operation, String type, String consumer, String topic,
                                                                 int partition, long offset) {
         return tracer.spanBuilder(operation + " " + topic)
                 .setSpanKind(SpanKind.CONSUMER)

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -73,7 +74,7 @@ public class Rebuilds {
                 .description("Records between the running rebuild's position and the end of the topic").tag("projection", projection).register(metrics);
     }
 
-    private java.util.stream.Stream<RebuildRunner> of(String projection) {
+    private Stream<RebuildRunner> of(String projection) {
         return running.values().stream().filter(runner -> runner.projection().equals(projection));
     }
 
