@@ -48,15 +48,12 @@ public class ConsumerLag {
         this.metrics = metrics;
     }
 
-    /** The lag of each partition of each consumer, as last measured. */
-    public Map<TopicPartitionOf, Lag> lags() {
-        return Map.copyOf(lags);
-    }
-
     @Scheduled(every = "${allyledger.metrics.lag-interval:10s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> measure() {
         List<String> topics = consumers.values().stream().map(InboxConsumer::topic).distinct().toList();
-        return positions.all().flatMap(recorded -> topicEnds.of(topics).flatMap(ends -> topicEnds.newestTimes(topics).invoke(newest -> {
+        return positions.all().flatMap(recorded -> topicEnds.withNewest(topics).invoke(measured -> {
+            Map<TopicPartition, Long> ends = measured.ends();
+            Map<TopicPartition, Long> newest = measured.newestMillis();
             if (ends.isEmpty()) {
                 return; // Kafka out of reach: the gauges keep the last figures
             }
@@ -70,7 +67,7 @@ public class ConsumerLag {
                     }
                 });
             }
-        }))).replaceWithVoid()
+        })).replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.debugf("consumer lag not measured: %s", failure.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -58,8 +58,11 @@ public record InboundEvent(UUID id, String type, String subject, OffsetDateTime 
         }
     }
 
-    /** A malformed trace context is not the event's fault: the event is applied, in a trace of its own. */
-    private static String traceparent(ConsumerRecord<String, String> record) {
+    /**
+     * The record's {@code traceparent}, read even where the rest of the record is not; null where it is absent or not
+     * well-formed text. A malformed trace context is not the event's fault: the event is applied, in a trace of its own.
+     */
+    static String traceparent(ConsumerRecord<String, String> record) {
         try {
             return header(record, TraceContext.HEADER);
         } catch (MalformedEventException e) {

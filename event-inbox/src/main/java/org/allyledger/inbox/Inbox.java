@@ -224,7 +224,7 @@ public class Inbox {
                 .setNoParent()
                 .setAttribute("messaging.batch.message_count", records.size());
         for (ConsumerRecord<String, String> record : records) {
-            SpanContext sent = Span.fromContext(TraceContext.parent(traceparentOf(record))).getSpanContext();
+            SpanContext sent = Span.fromContext(TraceContext.parent(InboundEvent.traceparent(record))).getSpanContext();
             if (sent.isValid()) {
                 span.addLink(sent);
             }
@@ -294,7 +294,7 @@ public class Inbox {
         String reason = reason(failure);
         // settling the record as a dead letter, in the trace that sent it; the log line carries its trace and span ids
         Span span = messagingSpan("dead_letter", "settle", consumer, record.topic(), record.partition(), record.offset())
-                .setParent(TraceContext.parent(traceparentOf(record)))
+                .setParent(TraceContext.parent(InboundEvent.traceparent(record)))
                 .setAttribute("allyledger.dead_letter.reason", reason)
                 .startSpan()
                 .setStatus(StatusCode.ERROR, reason);
@@ -311,16 +311,6 @@ public class Inbox {
                 .invoke(() -> recorded.fire(new DeadLetterRecorded(consumer)))
                 .onTermination().invoke(span::end)
                 .chain(() -> Uni.createFrom().failure(new DeadLetteredException(reason)));
-    }
-
-    /** The record's traceparent as it came, even where the record is unreadable otherwise; null if it is not text. */
-    private static String traceparentOf(ConsumerRecord<String, String> record) {
-        org.apache.kafka.common.header.Header header = record.headers().lastHeader(TraceContext.HEADER);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        String value = new String(header.value(), StandardCharsets.US_ASCII);
-        return value.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? value : null;
     }
 
     private static Uni<Void> recordDeadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {

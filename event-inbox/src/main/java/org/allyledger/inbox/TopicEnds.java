@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,16 +28,21 @@ public class TopicEnds {
     private final Admin admin;
 
     public TopicEnds(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.admin = admin(kafka, "topic-ends", TIMEOUT_SECONDS);
+    }
+
+    /** A Kafka admin client with the service's Kafka settings (its credentials included) and the given timeouts. */
+    static Admin admin(Map<String, Object> kafka, String clientId, long timeoutSeconds) {
         Map<String, Object> config = new HashMap<>();
         kafka.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
                 config.put(key, value);
             }
         });
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "topic-ends");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-        this.admin = Admin.create(config);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(timeoutSeconds));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(timeoutSeconds));
+        return Admin.create(config);
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -45,37 +51,54 @@ public class TopicEnds {
 
     /** The next offset of every partition of the topics; empty while the broker cannot be reached. */
     public Uni<Map<TopicPartition, Long>> of(Collection<String> topics) {
-        return list(topics, OffsetSpec::latest).map(offsets -> {
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
-        });
+        return partitions(topics).flatMap(partitions -> list(partitions, OffsetSpec::latest)).map(TopicEnds::offsets)
+                .onFailure().recoverWithItem(Map.of());
     }
 
-    /** The largest record timestamp of every non-empty partition of the topics (epoch ms); empty while the broker cannot be reached. */
-    public Uni<Map<TopicPartition, Long>> newestTimes(Collection<String> topics) {
-        return list(topics, OffsetSpec::maxTimestamp).map(offsets -> {
-            Map<TopicPartition, Long> newest = new HashMap<>();
-            offsets.forEach((partition, info) -> {
-                if (info.offset() >= 0 && info.timestamp() >= 0) {
-                    newest.put(partition, info.timestamp());
-                }
-            });
-            return newest;
-        });
+    /** Each partition's end and its newest record's time, from one description of the topics. */
+    public record EndsAndNewest(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> newestMillis) {
     }
 
-    private Uni<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> list(Collection<String> topics, Supplier<OffsetSpec> spec) {
+    /**
+     * The next offset of every partition of the topics, and the largest record timestamp of every non-empty one (epoch
+     * ms); both empty while the broker cannot be reached.
+     */
+    public Uni<EndsAndNewest> withNewest(Collection<String> topics) {
+        return partitions(topics).flatMap(partitions -> list(partitions, OffsetSpec::latest).flatMap(latest ->
+                list(partitions, OffsetSpec::maxTimestamp).map(newest -> {
+                    Map<TopicPartition, Long> times = new HashMap<>();
+                    newest.forEach((partition, info) -> {
+                        if (info.offset() >= 0 && info.timestamp() >= 0) {
+                            times.put(partition, info.timestamp());
+                        }
+                    });
+                    return new EndsAndNewest(offsets(latest), times);
+                })))
+                .onFailure().recoverWithItem(new EndsAndNewest(Map.of(), Map.of()));
+    }
+
+    private static Map<TopicPartition, Long> offsets(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        listed.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    private Uni<List<TopicPartition>> partitions(Collection<String> topics) {
         if (topics.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(List.of());
         }
         return Uni.createFrom().completionStage(() -> admin.describeTopics(topics).allTopicNames().toCompletionStage())
-                .flatMap(descriptions -> {
-                    Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
-                    descriptions.forEach((topic, description) -> description.partitions()
-                            .forEach(p -> wanted.put(new TopicPartition(topic, p.partition()), spec.get())));
-                    return Uni.createFrom().completionStage(admin.listOffsets(wanted).all().toCompletionStage());
-                })
+                .map(descriptions -> descriptions.entrySet().stream().flatMap(topic -> topic.getValue().partitions().stream()
+                        .map(p -> new TopicPartition(topic.getKey(), p.partition()))).toList());
+    }
+
+    private Uni<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> list(List<TopicPartition> partitions, Supplier<OffsetSpec> spec) {
+        if (partitions.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        partitions.forEach(partition -> wanted.put(partition, spec.get()));
+        return Uni.createFrom().completionStage(() -> admin.listOffsets(wanted).all().toCompletionStage())
                 .onFailure().recoverWithItem(Map.of());
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,16 +100,7 @@ public class TopicHistoryCheck implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> config = new HashMap<>();
-                    kafka.forEach((key, value) -> {
-                        if (AdminClientConfig.configNames().contains(key)) {
-                            config.put(key, value);
-                        }
-                    });
-                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "topic-history-check");
-                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-                    admin = Admin.create(config);
+                    admin = TopicEnds.admin(kafka, "topic-history-check", TIMEOUT_SECONDS);
                 }
             }
         }
