@@ -50,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes every event the service appends, through Debezium's embedded engine: pgoutput reads inserts into
@@ -66,6 +67,8 @@ public class EventRelay {
     private static final String ENGINE_PREFIX = "debezium.";
     private static final String ALREADY_EXISTS = "42710";
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+    /** How long a stop waits for the batch in flight to be acknowledged and its offsets committed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final RelayConfig config;
     private final Config allConfig;
@@ -78,6 +81,7 @@ public class EventRelay {
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STARTING);
     private final AtomicReference<DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>>> engine = new AtomicReference<>();
+    private final ReentrantLock batchInFlight = new ReentrantLock();
     private volatile boolean captureReady;
     private volatile boolean wanted;
     private Thread supervisor;
@@ -149,9 +153,14 @@ public class EventRelay {
         supervisor.start();
     }
 
-    /** Stops publishing; events appended meanwhile stay in the slot and are published after {@link #start()}. */
+    /**
+     * Stops publishing; events appended meanwhile stay in the slot and are published after {@link #start()}. A batch
+     * already sent is let finish first: closing the engine interrupts it, and a batch Kafka holds whose offsets were
+     * not committed would be sent again by the next start.
+     */
     public synchronized void stop() {
         wanted = false;
+        awaitBatchInFlight();
         closeEngine();
         if (supervisor != null) {
             supervisor.interrupt();
@@ -163,6 +172,18 @@ public class EventRelay {
             supervisor = null;
         }
         state.set(RelayState.STOPPED);
+    }
+
+    private void awaitBatchInFlight() {
+        try {
+            if (batchInFlight.tryLock(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                batchInFlight.unlock();
+            } else {
+                LOG.warnf("Event relay's batch in flight was not acknowledged within %s; it is sent again on the next start", STOP_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -228,7 +249,7 @@ public class EventRelay {
                     }
                 })
                 .using((success, message, error) -> {
-                    if (!success) {
+                    if (!success && wanted) {
                         state.set(RelayState.FAILED);
                         LOG.errorf(error, "Event relay stopped: %s; retrying in %s", message, config.retryBackoff());
                     }
@@ -266,6 +287,20 @@ public class EventRelay {
 
     private void publish(List<ChangeEvent<SourceRecord, SourceRecord>> records,
                          DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) throws InterruptedException {
+        batchInFlight.lockInterruptibly();
+        try {
+            if (!wanted) {
+                // nothing of it is sent or committed: the batch stays in the slot for the next start
+                throw new InterruptedException("the event relay is stopping");
+            }
+            sendAndCommit(records, committer);
+        } finally {
+            batchInFlight.unlock();
+        }
+    }
+
+    private void sendAndCommit(List<ChangeEvent<SourceRecord, SourceRecord>> records,
+                               DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) throws InterruptedException {
         List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
         for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
             SourceRecord routed = record.value();
