@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -162,6 +163,8 @@ public final class Benchmark {
         String hr = "Bearer " + system.token("bench-hris", "hr-system");
         Map<String, Long> pending = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        // by the ten seconds in which each was sent: where in the minute the slow ones are
+        Map<Integer, ConcurrentLinkedQueue<Long>> bySecondSent = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
         int total = (int) (LOAD_RATE * LOAD_TIME.toSeconds());
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
@@ -196,9 +199,13 @@ public final class Benchmark {
                     long now = System.nanoTime();
                     try (ResultSet rs = visible.executeQuery()) {
                         while (rs.next()) {
-                            Long written = pending.remove(rs.getString(1));
+                            String id = rs.getString(1);
+                            Long written = pending.remove(id);
                             if (written != null) {
-                                latencies.add((now - written) / 1_000_000);
+                                long millis = (now - written) / 1_000_000;
+                                latencies.add(millis);
+                                bySecondSent.computeIfAbsent(Integer.parseInt(id.substring("load-".length())) / LOAD_RATE / 10,
+                                        window -> new ConcurrentLinkedQueue<>()).add(millis);
                             }
                         }
                     }
@@ -217,6 +224,14 @@ public final class Benchmark {
         System.out.printf("  write -> read model at %d/s for %d s from start-up: %d applied, median %.0f ms, p99 %.0f ms, max %d ms;"
                         + " %d not 201, %d never seen%n", LOAD_RATE, LOAD_TIME.toSeconds(), sorted.size(), median, p99,
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), failed.get(), missing);
+        StringBuilder windows = new StringBuilder("  p99 by the ten seconds they were sent in:");
+        new TreeMap<>(bySecondSent).forEach((window, millis) -> {
+            List<Long> inWindow = new ArrayList<>(millis);
+            inWindow.sort(Long::compare);
+            windows.append(" %d-%d s %d ms;".formatted(window * 10, window * 10 + 10,
+                    inWindow.get(Math.min(inWindow.size() - 1, (int) Math.ceil(inWindow.size() * 0.99) - 1))));
+        });
+        System.out.println(windows);
         row("write -> read model, requests not 201 or never applied", "", false).project().add((double) failed.get() + missing);
         return new double[]{p99, median};
     }
