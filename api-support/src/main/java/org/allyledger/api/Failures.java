@@ -45,6 +45,7 @@ public final class Failures {
             }
             if (cause instanceof Unavailable || cause instanceof IOException || cause instanceof TimeoutException
                     || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException
                     || cause instanceof org.apache.kafka.common.errors.RetriableException
                     || isVertxConnectionFailure(cause)) {
                 return Kind.TRANSIENT;
@@ -55,6 +56,16 @@ public final class Failures {
 
     public static boolean isTransient(Throwable failure) {
         return classify(failure) == Kind.TRANSIENT;
+    }
+
+    /** The service is at capacity: its database pool has as many requests waiting as it lets wait (a transient failure). */
+    public static boolean atCapacity(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQLSTATE of a failure of the reactive or the JDBC client, if it is one. */

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** A service at capacity is soon able to take a request again. */
+    private static final String BUSY_RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -148,6 +150,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (Failures.atCapacity(e)) {
+            return Response.fromResponse(respond(Problem.of(503, "busy", "Service busy",
+                    "The service is at capacity; nothing was changed. Retry after Retry-After seconds.")))
+                    .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS).build();
+        }
         if (Failures.isTransient(e)) {
             LOG.warnf("A request failed on an unavailable dependency: %s", e.getMessage());
             return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",

@@ -1,6 +1,7 @@
 package org.allyledger.api.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The service's PostgreSQL database ({@code allyledger.db.*}), which its datasources, Flyway and its relay share.
@@ -18,6 +19,10 @@ public interface DatabaseConfig {
     String user();
 
     String password();
+
+    /** Requests that may wait for a connection of the service's pool; one more is answered {@code 503 busy} at once. */
+    @WithDefault("256")
+    int maxWaiting();
 
     default String jdbcUrl() {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + name();

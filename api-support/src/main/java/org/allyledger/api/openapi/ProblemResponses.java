@@ -43,7 +43,7 @@ public class ProblemResponses implements OASFilter {
         operation.setResponses(responses);
         addIfAbsent(responses, "400", "Malformed input: the problem's errors name each field, parameter or header at fault");
         addIfAbsent(responses, "406", "The Accept header asks for a representation this operation does not give");
-        addIfAbsent(responses, "503", "A database or the broker is unavailable: nothing was written; retry after Retry-After seconds");
+        addIfAbsent(responses, "503", "A database or the broker is unavailable, or the service is at capacity: nothing was written; retry after Retry-After seconds");
         if (path.contains("{")) {
             addIfAbsent(responses, "404", "Nothing is found at this path");
         }

@@ -12,27 +12,50 @@ import java.nio.file.Path;
  * embedded engines unless {@link TestEngines#SWITCH} selects containers.
  */
 final class TestInfrastructure {
+    /**
+     * A Quarkus profile loads test resources, and so this class, in a class loader of its own: the engines started by
+     * one are found by the next through system properties, under a lock every class loader shares.
+     */
+    private static final Object JVM_WIDE = System.getProperties();
+    private static final String POSTGRES_SHARED = "allyledger.test.postgres";
+    private static final String KAFKA_SHARED = "allyledger.test.kafka";
     private static TestPostgres postgres;
     private static String kafkaBootstrapServers;
 
-    static synchronized TestPostgres postgres() {
-        if (postgres == null) {
-            postgres = switch (TestEngines.selected()) {
-                case EMBEDDED -> embeddedPostgres();
-                case CONTAINERS -> ContainerEngines.postgres();
-            };
+    static TestPostgres postgres() {
+        synchronized (JVM_WIDE) {
+            if (postgres == null) {
+                String shared = System.getProperty(POSTGRES_SHARED);
+                if (shared != null) {
+                    String[] at = shared.split("\n", 4);
+                    postgres = new TestPostgres(at[0], Integer.parseInt(at[1]), at[2], at[3]);
+                } else {
+                    postgres = switch (TestEngines.selected()) {
+                        case EMBEDDED -> embeddedPostgres();
+                        case CONTAINERS -> ContainerEngines.postgres();
+                    };
+                    System.setProperty(POSTGRES_SHARED, String.join("\n", postgres.host(), String.valueOf(postgres.port()),
+                            postgres.user(), postgres.password()));
+                }
+            }
+            return postgres;
         }
-        return postgres;
     }
 
-    static synchronized String kafkaBootstrapServers() {
-        if (kafkaBootstrapServers == null) {
-            kafkaBootstrapServers = switch (TestEngines.selected()) {
-                case EMBEDDED -> embeddedKafka();
-                case CONTAINERS -> ContainerEngines.kafka(Topics.DECLARED);
-            };
+    static String kafkaBootstrapServers() {
+        synchronized (JVM_WIDE) {
+            if (kafkaBootstrapServers == null) {
+                kafkaBootstrapServers = System.getProperty(KAFKA_SHARED);
+                if (kafkaBootstrapServers == null) {
+                    kafkaBootstrapServers = switch (TestEngines.selected()) {
+                        case EMBEDDED -> embeddedKafka();
+                        case CONTAINERS -> ContainerEngines.kafka(Topics.DECLARED);
+                    };
+                    System.setProperty(KAFKA_SHARED, kafkaBootstrapServers);
+                }
+            }
+            return kafkaBootstrapServers;
         }
-        return kafkaBootstrapServers;
     }
 
     private static TestPostgres embeddedPostgres() {

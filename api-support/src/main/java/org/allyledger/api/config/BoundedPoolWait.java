@@ -1,0 +1,33 @@
+package org.allyledger.api.config;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnectOptions;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The service's reactive PostgreSQL pool as Quarkus configures it, with a bound on the requests waiting for one of its
+ * connections. Beyond the bound a request is refused at once, answered {@code 503} with {@code Retry-After} (problem
+ * type {@code busy}), and a consumer's batch is retried; without it, a load the service cannot keep up with queues
+ * without end until the heap is spent and every request stalls.
+ */
+@Singleton
+public class BoundedPoolWait implements PgPoolCreator {
+    private final int maxWaiting;
+
+    public BoundedPoolWait(DatabaseConfig database) {
+        this.maxWaiting = database.maxWaiting();
+    }
+
+    @Override
+    public Pool create(Input input) {
+        return PgBuilder.pool()
+                .with(input.poolOptions().setMaxWaitQueueSize(maxWaiting))
+                .connectingTo(List.<SqlConnectOptions>copyOf(input.pgConnectOptionsList()))
+                .using(input.vertx())
+                .build();
+    }
+}
