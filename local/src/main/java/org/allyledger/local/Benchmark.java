@@ -168,6 +168,7 @@ public final class Benchmark {
         // by the second in which each was sent: where in the minute the slow ones are
         Map<Integer, ConcurrentLinkedQueue<Long>> bySecondSent = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> notCreated = new ConcurrentHashMap<>();
         int total = (int) (LOAD_RATE * LOAD_TIME.toSeconds());
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
         List<java.util.concurrent.CompletableFuture<?>> sent = Collections.synchronizedList(new ArrayList<>());
@@ -187,6 +188,7 @@ public final class Benchmark {
             sent.add(HTTP.sendAsync(put, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error != null || response.statusCode() != 201) {
                     failed.incrementAndGet();
+                    notCreated.merge(error != null ? "no answer" : String.valueOf(response.statusCode()), 1, Integer::sum);
                 } else {
                     pending.put(id, System.nanoTime());
                 }
@@ -227,6 +229,9 @@ public final class Benchmark {
         System.out.printf("  write -> read model at %d/s for %d s from start-up: %d applied, median %.0f ms, p99 %.0f ms, max %d ms;"
                         + " %d not 201, %d never seen%n", LOAD_RATE, LOAD_TIME.toSeconds(), sorted.size(), median, p99,
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), failed.get(), missing);
+        if (!notCreated.isEmpty()) {
+            System.out.println("  answered instead of 201: " + new TreeMap<>(notCreated));
+        }
         StringBuilder windows = new StringBuilder("  p99 by when they were sent (each of the first ten seconds, then by ten):");
         new TreeMap<>(bySecondSent).forEach((window, millis) -> {
             List<Long> inWindow = new ArrayList<>(millis);
