@@ -4,8 +4,10 @@ import io.vertx.pgclient.PgException;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Tells a failure that may pass by itself (a lost connection, the database or broker down, a deadlock) from one
@@ -32,7 +34,7 @@ public final class Failures {
     }
 
     public static Kind classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : (Iterable<Throwable>) causes(failure)::iterator) {
             String state = sqlState(cause);
             if (state != null && state.length() == 5) {
                 String stateClass = state.substring(0, 2);
@@ -60,12 +62,7 @@ public final class Failures {
 
     /** The service is at capacity: its database pool has as many requests waiting as it lets wait (a transient failure). */
     public static boolean atCapacity(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(io.vertx.core.http.ConnectionPoolTooBusyException.class::isInstance);
     }
 
     /** The SQLSTATE of a failure of the reactive or the JDBC client, if it is one. */
@@ -81,13 +78,12 @@ public final class Failures {
 
     /** The first SQLSTATE in the failure's chain of causes, or null. */
     public static String sqlStateIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            String state = sqlState(cause);
-            if (state != null) {
-                return state;
-            }
-        }
-        return null;
+        return causes(failure).map(Failures::sqlState).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The failure and its chain of causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, cause -> cause.getCause() == cause ? null : cause.getCause());
     }
 
     /** The Vert.x clients report a refused or dropped connection or a pool timeout without a type of its own. */

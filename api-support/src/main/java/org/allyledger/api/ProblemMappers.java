@@ -151,15 +151,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (Failures.atCapacity(e)) {
-            return Response.fromResponse(respond(Problem.of(503, "busy", "Service busy",
-                    "The service is at capacity; nothing was changed. Retry after Retry-After seconds.")))
-                    .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS).build();
+            return retryLater(Problem.of(503, "busy", "Service busy",
+                    "The service is at capacity; nothing was changed. Retry after Retry-After seconds."), BUSY_RETRY_AFTER_SECONDS);
         }
         if (Failures.isTransient(e)) {
             LOG.warnf("A request failed on an unavailable dependency: %s", e.getMessage());
-            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
-                    "A database or broker this service needs is unavailable; nothing was changed. Retry later.")))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            return retryLater(Problem.of(503, "unavailable", "Service unavailable",
+                    "A database or broker this service needs is unavailable; nothing was changed. Retry later."), RETRY_AFTER_SECONDS);
         }
         String state = Failures.sqlStateIn(e);
         if (state != null && state.startsWith("22")) {
@@ -171,6 +169,11 @@ public class ProblemMappers {
         LOG.error("Unexpected failure while serving a request", e);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged. Retry later."));
+    }
+
+    /** A problem that passes by itself, with when to try again. */
+    private static Response retryLater(Problem problem, String seconds) {
+        return Response.fromResponse(respond(problem)).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     /** The path or query parameter whose value does not parse as the number the method takes; "parameter" if none is found. */

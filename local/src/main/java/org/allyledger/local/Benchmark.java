@@ -167,7 +167,6 @@ public final class Benchmark {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         // by the second in which each was sent: where in the minute the slow ones are
         Map<Integer, ConcurrentLinkedQueue<Long>> bySecondSent = new ConcurrentHashMap<>();
-        AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> notCreated = new ConcurrentHashMap<>();
         int total = (int) (LOAD_RATE * LOAD_TIME.toSeconds());
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
@@ -187,7 +186,6 @@ public final class Benchmark {
                             .formatted(i, i))).build();
             sent.add(HTTP.sendAsync(put, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error != null || response.statusCode() != 201) {
-                    failed.incrementAndGet();
                     notCreated.merge(error != null ? "no answer" : String.valueOf(response.statusCode()), 1, Integer::sum);
                 } else {
                     pending.put(id, System.nanoTime());
@@ -224,11 +222,12 @@ public final class Benchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         sorted.sort(Long::compare);
         int missing = pending.size();
+        int failed = notCreated.values().stream().mapToInt(Integer::intValue).sum();
         double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
         double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
         System.out.printf("  write -> read model at %d/s for %d s from start-up: %d applied, median %.0f ms, p99 %.0f ms, max %d ms;"
                         + " %d not 201, %d never seen%n", LOAD_RATE, LOAD_TIME.toSeconds(), sorted.size(), median, p99,
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), failed.get(), missing);
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), failed, missing);
         if (!notCreated.isEmpty()) {
             System.out.println("  answered instead of 201: " + new TreeMap<>(notCreated));
         }
@@ -240,7 +239,7 @@ public final class Benchmark {
                     inWindow.get(Math.min(inWindow.size() - 1, (int) Math.ceil(inWindow.size() * 0.99) - 1))));
         });
         System.out.println(windows);
-        row("write -> read model, requests not 201 or never applied", "", false).project().add((double) failed.get() + missing);
+        row("write -> read model, requests not 201 or never applied", "", false).project().add((double) failed + missing);
         return new double[]{p99, median};
     }
 
