@@ -3,6 +3,7 @@ package org.allyledger.inbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -43,11 +44,14 @@ public class TopicHistoryCheck implements HealthCheck {
         this.kafka = kafka;
     }
 
+    /** Off the start-up path: the admin client's connection and the first look at the topics do not delay readiness. */
     void checkAtStartUp(@Observes StartupEvent started) {
-        HealthCheckResponse response = call();
-        if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
-            LOG.errorf("The consumed topics cannot be rebuilt from: %s", response.getData().orElse(Map.of()));
-        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            HealthCheckResponse response = call();
+            if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
+                LOG.errorf("The consumed topics cannot be rebuilt from: %s", response.getData().orElse(Map.of()));
+            }
+        });
     }
 
     void close(@Observes ShutdownEvent stopped) {

@@ -55,8 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Publishes every event the service appends, through Debezium's embedded engine: pgoutput reads inserts into
  * {@code events} from a replication slot, the EventRouter routes each to its topic keyed by stream id, and this
- * relay sends a batch to Kafka and commits the batch's offsets only after Kafka acknowledged all of it.
- * Delivery is at least once; consumers deduplicate on {@code ce_id}.
+ * relay sends a batch to Kafka and marks the batch's offsets processed only after Kafka acknowledged all of it; the engine
+ * writes the marked offsets once a second and when it closes. Delivery is at least once (a crash sends up to a second's
+ * events again); consumers deduplicate on {@code ce_id}.
  * <p>
  * Of several replicas, only the holder of a PostgreSQL advisory lock publishes; the others stand by.
  */
@@ -67,7 +68,7 @@ public class EventRelay {
     private static final String ENGINE_PREFIX = "debezium.";
     private static final String ALREADY_EXISTS = "42710";
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-    /** How long a stop waits for the batch in flight to be acknowledged and its offsets committed. */
+    /** How long a stop waits for the batch in flight to be acknowledged and its offsets marked processed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final RelayConfig config;
@@ -156,7 +157,7 @@ public class EventRelay {
     /**
      * Stops publishing; events appended meanwhile stay in the slot and are published after {@link #start()}. A batch
      * already sent is let finish first: closing the engine interrupts it, and a batch Kafka holds whose offsets were
-     * not committed would be sent again by the next start.
+     * not marked processed would be sent again by the next start. Closing the engine writes the marked offsets.
      */
     public synchronized void stop() {
         wanted = false;
