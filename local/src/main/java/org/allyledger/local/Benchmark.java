@@ -59,6 +59,8 @@ public final class Benchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
     private static final int LOAD_RATE = 200;
+    /** How long each look at the CPU the system spends at rest lasts (the OS counts CPU in 10 ms ticks). */
+    private static final Duration REST_WINDOW = Duration.ofSeconds(1);
     private static final Duration LOAD_TIME = Duration.ofSeconds(60);
     private static final Map<String, String> REPORTS = new LinkedHashMap<>();
 
@@ -133,9 +135,11 @@ public final class Benchmark {
 
             Commands commands = new Commands(system);
             double one = commands.actionsPerSecond(1, 999);
+            Map<String, Double> atRest = cpuAtRest(system);
             Map<String, Duration> cpuBefore = cpuTimes(system);
+            long loadStarted = System.nanoTime();
             double eight = commands.actionsPerSecond(8, 2000);
-            cpuPerAction(system, cpuBefore, 2000);
+            cpuPerAction(system, cpuBefore, loadStarted, atRest, 2000);
             double[] pgbench = pgbench(system);
             System.out.printf("  actions logged: 1 client %.0f/s, 8 clients %.0f/s; pgbench of the command's SQL: %.0f / %.0f tps%n",
                     one, eight, pgbench[0], pgbench[1]);
@@ -245,29 +249,57 @@ public final class Benchmark {
 
     /**
      * The CPU time the system spent per action logged, end to end: each service's process and PostgreSQL's, from the
-     * operating system's account, counted until the relay and the consumers have gone idle again. Less subject to a
-     * shared machine's noise than a rate.
+     * operating system's account, counted until the relay and the consumers are back at rest, less what they spend at
+     * rest in that time (printed on its own). Less subject to a shared machine's noise than a rate.
      */
-    private void cpuPerAction(LocalSystem system, Map<String, Duration> before, int actions) throws InterruptedException {
+    private void cpuPerAction(LocalSystem system, Map<String, Duration> before, long loadStarted, Map<String, Double> atRest, int actions)
+            throws InterruptedException {
+        double restPerSecond = atRest.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Duration> after = cpuTimes(system);
         while (true) {
-            Thread.sleep(500);
+            Thread.sleep(REST_WINDOW.toMillis());
             Map<String, Duration> now = cpuTimes(system);
-            long busy = now.values().stream().mapToLong(Duration::toMillis).sum() - after.values().stream().mapToLong(Duration::toMillis).sum();
+            long busy = total(now) - total(after);
             after = now;
-            if (busy < 25) {
+            if (busy < restPerSecond * REST_WINDOW.toMillis() / 1000.0 + 25) {
                 break;
             }
         }
-        StringBuilder line = new StringBuilder("  CPU per action at 8 clients, until the pipeline was idle:");
+        double seconds = (System.nanoTime() - loadStarted) / 1e9;
+        StringBuilder line = new StringBuilder("  CPU per action at 8 clients, until the pipeline was at rest again:");
         double total = 0;
         for (Map.Entry<String, Duration> process : after.entrySet()) {
-            double millis = (process.getValue().toMillis() - before.getOrDefault(process.getKey(), Duration.ZERO).toMillis()) / (double) actions;
+            double spent = process.getValue().toMillis() - before.getOrDefault(process.getKey(), Duration.ZERO).toMillis();
+            double millis = Math.max(0, spent - atRest.getOrDefault(process.getKey(), 0.0) * seconds) / actions;
             total += millis;
             line.append(" %s %.2f ms;".formatted(process.getKey(), millis));
         }
         System.out.println(line.append(" %.2f ms in all".formatted(total)));
+        StringBuilder rest = new StringBuilder("  CPU at rest (the relays' polling, timers), ms a second:");
+        atRest.forEach((process, millis) -> rest.append(" %s %.1f;".formatted(process, millis)));
+        System.out.println(rest.append(" %.1f in all".formatted(restPerSecond)));
         row("CPU per action, whole system (services and PostgreSQL)", "ms", false).project().add(total);
+        row("CPU at rest, whole system", "ms/s", false).project().add(restPerSecond);
+    }
+
+    /** What each process spends a second with nothing to do: the least of a few windows, once the last load has settled. */
+    private static Map<String, Double> cpuAtRest(LocalSystem system) throws InterruptedException {
+        Map<String, Double> least = new LinkedHashMap<>();
+        Map<String, Duration> previous = cpuTimes(system);
+        for (int window = 0; window < 6; window++) {
+            Thread.sleep(REST_WINDOW.toMillis());
+            Map<String, Duration> now = cpuTimes(system);
+            for (Map.Entry<String, Duration> process : now.entrySet()) {
+                double perSecond = (process.getValue().toMillis() - previous.get(process.getKey()).toMillis()) * 1000.0 / REST_WINDOW.toMillis();
+                least.merge(process.getKey(), perSecond, Math::min);
+            }
+            previous = now;
+        }
+        return least;
+    }
+
+    private static long total(Map<String, Duration> times) {
+        return times.values().stream().mapToLong(Duration::toMillis).sum();
     }
 
     /** CPU time used so far by each service's process and by PostgreSQL's processes together. */
