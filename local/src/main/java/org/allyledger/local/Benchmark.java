@@ -227,7 +227,7 @@ public final class Benchmark {
         sorted.sort(Long::compare);
         int missing = pending.size();
         int failed = notCreated.values().stream().mapToInt(Integer::intValue).sum();
-        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
+        double p99 = sorted.isEmpty() ? Double.NaN : p99(sorted);
         double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
         System.out.printf("  write -> read model at %d/s for %d s from start-up: %d applied, median %.0f ms, p99 %.0f ms, max %d ms;"
                         + " %d not 201, %d never seen%n", LOAD_RATE, LOAD_TIME.toSeconds(), sorted.size(), median, p99,
@@ -240,7 +240,7 @@ public final class Benchmark {
             List<Long> inWindow = new ArrayList<>(millis);
             inWindow.sort(Long::compare);
             windows.append(" %d-%d s %d ms;".formatted(window, window < 10 ? window + 1 : window + 10,
-                    inWindow.get(Math.min(inWindow.size() - 1, (int) Math.ceil(inWindow.size() * 0.99) - 1))));
+                    p99(inWindow)));
         });
         System.out.println(windows);
         row("write -> read model, requests not 201 or never applied", "", false).project().add((double) failed + missing);
@@ -291,11 +291,17 @@ public final class Benchmark {
             Map<String, Duration> now = cpuTimes(system);
             for (Map.Entry<String, Duration> process : now.entrySet()) {
                 double perSecond = (process.getValue().toMillis() - previous.get(process.getKey()).toMillis()) * 1000.0 / REST_WINDOW.toMillis();
-                least.merge(process.getKey(), perSecond, Math::min);
+                // PostgreSQL's CPU is its processes' together: a connection that ends takes its CPU out of the sum
+                least.merge(process.getKey(), Math.max(0, perSecond), Math::min);
             }
             previous = now;
         }
         return least;
+    }
+
+    /** The 99th percentile of values sorted in ascending order (at least one). */
+    private static <T> T p99(List<T> sorted) {
+        return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
     }
 
     private static long total(Map<String, Duration> times) {
@@ -528,7 +534,7 @@ public final class Benchmark {
                 }
                 all.sort(Double::compare);
                 double p50 = all.get(all.size() / 2);
-                double p99 = all.get((int) Math.ceil(all.size() * 0.99) - 1);
+                double p99 = p99(all);
                 figures.put(report.getKey(), new double[]{p50, p99});
                 System.out.printf("  %-11s at %6d people, 8 clients: p50 %6.1f ms, p99 %6.1f ms%n", report.getKey(), people, p50, p99);
                 row(report.getKey() + " p99, 8 clients, " + people + " people", "ms", false).project().add(p99);
