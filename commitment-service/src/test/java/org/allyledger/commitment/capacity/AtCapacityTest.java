@@ -14,10 +14,17 @@ import org.allyledger.infra.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.allyledger.commitment.Api.asHr;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -25,7 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
 /**
  * A service at capacity refuses what it cannot take at once, rather than queueing requests without end: with its one
  * pooled connection busy and no request allowed to wait for it, a command is answered {@code 503 busy} and writes
- * nothing; the same command succeeds once the connection is free.
+ * nothing; the same command succeeds once the connection is free. A refusal is logged by nobody: the pool's timer
+ * for the refused wait, which still fires when the wait would have ended, reports no error.
  */
 @QuarkusTest
 @TestProfile(AtCapacityTest.OneConnectionNoWaiting.class)
@@ -65,5 +73,39 @@ class AtCapacityTest {
 
         asHr().get("/people/{id}", id).then().statusCode(404);
         asHr().body(PERSON).put("/people/{id}", id).then().statusCode(201);
+    }
+
+    @Test
+    void aRefusalLeavesNoErrorInTheLogWhenItsWaitWouldHaveEnded() {
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        SqlConnection taken = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            asHr().body(PERSON).put("/people/{id}", "e-" + UUID.randomUUID().toString().substring(0, 8))
+                    .then().statusCode(503).body("type", endsWith("/busy"));
+            // the pool's wait for a connection would have ended after 30 s
+            await().during(Duration.ofSeconds(33)).atMost(Duration.ofSeconds(40))
+                    .until(() -> errors.stream().map(LogRecord::getMessage).toList(), List::isEmpty);
+        } finally {
+            root.removeHandler(capture);
+            taken.close().await().atMost(Duration.ofSeconds(10));
+        }
     }
 }
