@@ -34,14 +34,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port    0 picks a free port
      */
     public static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port, boolean clean) {
-        return start(workDir, dataDir, port, clean, null);
+        return start(workDir, dataDir, port, clean, null, true);
     }
 
     /**
      * As {@link #start(Path, Path, int, boolean)}, with PostgreSQL's own output ({@code initdb}, {@code pg_ctl}, the
-     * server log) appended to {@code log} where one is named, and a stale {@code postmaster.pid} left by a crash removed.
+     * server log) appended to {@code log}, and a stale {@code postmaster.pid} left by a crash removed. It is stopped by
+     * {@link #close()} only, not as the JVM exits: the caller stops it after the services that use it, which would
+     * otherwise lose their database while they stop.
      */
     public static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port, boolean clean, Path log) {
+        return start(workDir, dataDir, port, clean, log, false);
+    }
+
+    private static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port, boolean clean, Path log, boolean stopOnExit) {
         try {
             Files.createDirectories(workDir);
             removeStalePidFile(dataDir);
@@ -49,6 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(clean)
+                    .setRegisterShutdownHook(stopOnExit)
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")

@@ -48,7 +48,9 @@ public class ConsumerLag {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${allyledger.metrics.lag-interval:10s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // never while the service stops: its database pool closes before its scheduler does
+    @Scheduled(every = "${allyledger.metrics.lag-interval:10s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measure() {
         List<String> topics = consumers.values().stream().map(InboxConsumer::topic).distinct().toList();
         return positions.all().flatMap(recorded -> topicEnds.withNewest(topics).invoke(measured -> {

@@ -104,7 +104,9 @@ public class DeadLetters {
     }
 
     /** Other replicas dead-letter and re-drive too: the gauges follow the table. */
-    @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // never while the service stops: its database pool closes before its scheduler does
+    @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return pool.query("select consumer, count(*), min(first_failed_at) from dead_letters where status = 'DEAD' group by consumer")
                 .execute().invoke(rows -> {

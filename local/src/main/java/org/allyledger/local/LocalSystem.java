@@ -47,6 +47,9 @@ public final class LocalSystem implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private SigningKeys keys;
     private boolean deleteOnClose;
+    private boolean closed;
+    /** As the JVM exits (Ctrl-C, SIGTERM), everything stops in order: the services, then Kafka, then PostgreSQL. */
+    private final Thread stopOnExit = new Thread(this::close, "allyledger-local-system-stop");
 
     /** Fixed ports for the launcher, free ones for tests that run beside it. */
     public record Ports(int postgres, int kafka, Map<Service, Integer> http) {
@@ -162,6 +165,7 @@ public final class LocalSystem implements AutoCloseable {
         stopOrphans();
         requireFreePorts();
         keys = SigningKeys.in(dataDir.resolve("dev-keys"));
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres-binaries"), dataDir.resolve("postgres"), ports.postgres(), false,
                 dataDir.resolve("logs").resolve("postgres.log"));
         for (Service service : Service.values()) {
@@ -426,7 +430,18 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+                // the JVM is exiting, or the engines never started: nothing to take back
+            }
+        }
         for (Service service : Service.values()) {
             stopService(service);
         }

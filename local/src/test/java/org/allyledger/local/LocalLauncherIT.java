@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The launcher as a user runs it ({@code local/run.sh --no-build}), killed outright and started again on the same data:
- * it stops what the killed one left running, recovers PostgreSQL, and comes up with every record.
+ * it stops what the killed one left running, recovers PostgreSQL, and comes up with every record; stopped gracefully, it
+ * stops the services before the engines they use.
  */
 class LocalLauncherIT {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -83,6 +84,16 @@ class LocalLauncherIT {
         }
         String log = Files.readString(data.resolve("logs").resolve("postgres.log"));
         assertTrue(log.contains("database system is ready to accept connections"), "PostgreSQL's own start-up output is logged");
+
+        // stopped as Ctrl-C stops it: each service stops while its database and broker are still there
+        launcher.destroy();
+        assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the launcher stops");
+        for (Service service : Service.values()) {
+            String serviceLog = Files.readString(data.resolve("logs").resolve(service.module + ".log"));
+            String lastRun = serviceLog.substring(serviceLog.lastIndexOf(" started in "));
+            assertTrue(lastRun.contains(" stopped in "), service.module + " stopped");
+            assertFalse(lastRun.contains(" ERROR "), service.module + " logged an error as it ran and stopped: " + lastRun);
+        }
     }
 
     @Test

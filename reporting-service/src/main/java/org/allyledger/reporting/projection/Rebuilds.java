@@ -164,7 +164,9 @@ public class Rebuilds {
     }
 
     /** Runs the rebuilds that no runner has reported on for {@link #QUIET}: their replica stopped or died. */
-    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // never while the service stops: its database pool closes before its scheduler does
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void takeOverQuietRebuilds() {
         pool.preparedQuery("update projection_rebuilds set worker = $1, heartbeat_at = now() where status = 'RUNNING'"
                         + " and (worker is null or heartbeat_at < now() - make_interval(secs => $2)) returning " + COLUMNS)

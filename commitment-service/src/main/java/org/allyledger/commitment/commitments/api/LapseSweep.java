@@ -67,7 +67,9 @@ public class LapseSweep {
     private record Due(String commitmentId, String allyId) {
     }
 
-    @Scheduled(cron = "{allyledger.commitments.lapse-sweep-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // never while the service stops: its database pool closes before its scheduler does
+    @Scheduled(cron = "{allyledger.commitments.lapse-sweep-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return sweep().invoke(lapsed -> LOG.infof("Lapse sweep lapsed %d commitments", lapsed)).replaceWithVoid();
     }
