@@ -435,12 +435,10 @@ public final class LocalSystem implements AutoCloseable {
             return;
         }
         closed = true;
-        if (Thread.currentThread() != stopOnExit) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
-                // the JVM is exiting, or the engines never started: nothing to take back
-            }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already running its shutdown hooks, this one among them
         }
         for (Service service : Service.values()) {
             stopService(service);
