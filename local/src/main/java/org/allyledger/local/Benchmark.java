@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -314,10 +315,7 @@ public final class Benchmark {
         for (Service service : Service.values()) {
             times.put(service.module, system.process(service).info().totalCpuDuration().orElse(Duration.ZERO));
         }
-        times.put("PostgreSQL", ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus));
+        times.put("PostgreSQL", postgresCpu());
         return times;
     }
 
@@ -461,7 +459,7 @@ public final class Benchmark {
             // the log is written while reporting-service is stopped: its projections then catch up on all of it
             system.stopService(Service.REPORTING);
             int events = ReportingBenchmark.publish(system.kafkaBootstrapServers(), people);
-            double baseline = catchUp(system, analyst, "live projections catching up", events, events);
+            Baseline baseline = catchUp(system, analyst, "live projections catching up", events, events);
 
             Map<String, double[]> small = reports(system, analyst, people);
 
@@ -487,34 +485,119 @@ public final class Benchmark {
 
     /**
      * Starts the stopped reporting-service and times its live projections catching up on {@code events} published
-     * meanwhile, then the plain consumer reading every record from the start; answers the plain consumer's rate.
+     * meanwhile, then the plain consumer reading every record from the start; answers the plain consumer's figures. Also
+     * the CPU each spent per event, with PostgreSQL's, which a busy shared machine disturbs less than a rate.
      */
-    private double catchUp(LocalSystem system, String analyst, String figure, int events, int allRecords) throws Exception {
+    private Baseline catchUp(LocalSystem system, String analyst, String figure, int events, int allRecords) throws Exception {
         system.startService(Service.REPORTING);
         system.awaitReady(Service.REPORTING);
+        long reporting = system.process(Service.REPORTING).pid();
+        CpuAccount before = CpuAccount.now(reporting);
         long t0 = System.nanoTime();
         ReportingBenchmark.awaitCaughtUp(system, analyst);
         double live = events / ((System.nanoTime() - t0) / 1e9);
-        double baseline = plainConsumer(system, allRecords);
+        CpuAccount spent = CpuAccount.now(reporting).since(before);
+        Baseline baseline = plainConsumer(system, allRecords);
         System.out.printf("  %s: %d events at %.0f events/s; plain consumer with batched upserts, %d records: %.0f records/s%n",
-                figure, events, live, allRecords, baseline);
+                figure, events, live, allRecords, baseline.recordsPerSecond());
+        double liveMicros = (spent.serviceMillis() + spent.postgresMillis()) * 1000 / events;
+        double baselineMicros = baseline.microsPerRecord();
+        System.out.printf("    CPU per event: reporting-service %.0f µs (its JIT compilers %.0f µs of it), PostgreSQL %.0f µs;"
+                        + " plain consumer %.0f µs, PostgreSQL %.0f µs; the machine's cores were busy %.0f %% of the catch-up%n",
+                spent.serviceMillis() * 1000 / events, spent.compilerMillis() * 1000 / events, spent.postgresMillis() * 1000 / events,
+                baseline.consumerMillis() * 1000 / allRecords, baseline.postgresMillis() * 1000 / allRecords, spent.machineBusy() * 100);
         row(figure, "events/s", true).project().add(live);
-        row(figure, "events/s", true).baseline().add(baseline);
+        row(figure, "events/s", true).baseline().add(baseline.recordsPerSecond());
+        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).project().add(liveMicros);
+        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).baseline().add(baselineMicros);
         return baseline;
     }
 
-    /** Every projection rebuilt from the start of its topic, one after the other: records per second over all. */
-    private void rebuildAll(LocalSystem system, String admin, String analyst, double baseline) throws Exception {
+    /**
+     * CPU time from the operating system's account (Linux): a service's process, the part of it its JIT compiler threads
+     * spent, PostgreSQL's processes together, and the machine's busy and total time over all cores.
+     */
+    private record CpuAccount(double serviceMillis, double compilerMillis, double postgresMillis, long machineBusyTicks,
+                              long machineTicks) {
+        private static final double MILLIS_PER_TICK = 10;
+
+        static CpuAccount now(long pid) throws IOException {
+            double compilers = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        // "C1 CompilerThre", "C2 CompilerThre": thread names are cut at 15 characters
+                        if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                            compilers += ticks(Files.readString(task.resolve("stat"))) * MILLIS_PER_TICK;
+                        }
+                    } catch (IOException ended) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long all = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                long value = Long.parseLong(cpu[i]);
+                all += value;
+                // idle and iowait are the 4th and 5th
+                busy += i == 4 || i == 5 ? 0 : value;
+            }
+            return new CpuAccount(ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO).toMillis(),
+                    compilers, postgresCpu().toMillis(), busy, all);
+        }
+
+        /** utime + stime of a /proc stat line, past the command name in parentheses. */
+        private static long ticks(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        CpuAccount since(CpuAccount before) {
+            return new CpuAccount(serviceMillis - before.serviceMillis, compilerMillis - before.compilerMillis,
+                    postgresMillis - before.postgresMillis, machineBusyTicks - before.machineBusyTicks, machineTicks - before.machineTicks);
+        }
+
+        double machineBusy() {
+            return machineTicks == 0 ? 0 : (double) machineBusyTicks / machineTicks;
+        }
+    }
+
+    /** The plain consumer's rate, and the CPU it and PostgreSQL spent. */
+    private record Baseline(double recordsPerSecond, double consumerMillis, double postgresMillis, int records) {
+        double microsPerRecord() {
+            return (consumerMillis + postgresMillis) * 1000 / records;
+        }
+    }
+
+    /** CPU time used so far by PostgreSQL's processes together (a connection that ends takes its CPU out of the sum). */
+    private static Duration postgresCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Every projection rebuilt from the start of its topic, one after the other: records per second over all, and CPU per record. */
+    private void rebuildAll(LocalSystem system, String admin, String analyst, Baseline baseline) throws Exception {
         double records = 0;
         double seconds = 0;
+        CpuAccount before = CpuAccount.now(system.process(Service.REPORTING).pid());
         for (String projection : List.of("reporting.people", "reporting.commitments", "reporting.sponsorships", "reporting.recognition")) {
             double[] rebuilt = rebuild(system, admin, analyst, projection);
             records += rebuilt[0];
             seconds += rebuilt[1];
         }
-        System.out.printf("  rebuild of all projections: %.0f records in %.1f s: %.0f records/s%n", records, seconds, records / seconds);
+        CpuAccount spent = CpuAccount.now(system.process(Service.REPORTING).pid()).since(before);
+        double micros = (spent.serviceMillis() + spent.postgresMillis()) * 1000 / records;
+        System.out.printf("  rebuild of all projections: %.0f records in %.1f s: %.0f records/s; CPU per record: reporting-service %.0f µs,"
+                        + " PostgreSQL %.0f µs%n", records, seconds, records / seconds, spent.serviceMillis() * 1000 / records,
+                spent.postgresMillis() * 1000 / records);
         row("rebuild of all projections", "records/s", true).project().add(records / seconds);
-        row("rebuild of all projections", "records/s", true).baseline().add(baseline);
+        row("rebuild of all projections", "records/s", true).baseline().add(baseline.recordsPerSecond());
+        row("CPU per record, rebuild of all projections (with PostgreSQL's)", "µs", false).project().add(micros);
+        row("CPU per record, rebuild of all projections (with PostgreSQL's)", "µs", false).baseline().add(baseline.microsPerRecord());
     }
 
     /**
@@ -586,9 +669,8 @@ public final class Benchmark {
      * The baseline of consumption: a plain Kafka consumer reading the four topics from the start, parsing each record, and
      * writing it with batched JDBC upserts (one transaction per poll, positions once per partition) into a database of
      * its own on the same PostgreSQL.
-     * @return records per second
      */
-    private static double plainConsumer(LocalSystem system, int expected) throws Exception {
+    private static Baseline plainConsumer(LocalSystem system, int expected) throws Exception {
         try (Connection admin = connect(system, "postgres"); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists baseline");
             statement.execute("create database baseline");
@@ -612,6 +694,9 @@ public final class Benchmark {
                     + " do update set kafka_offset = excluded.kafka_offset");
             int read = 0;
             long t0 = System.nanoTime();
+            // the classic consumer fetches and decodes on the thread that polls
+            long consumerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            Duration postgresCpu = postgresCpu();
             long deadline = t0 + Duration.ofMinutes(20).toNanos();
             while (read < expected && System.nanoTime() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
@@ -642,7 +727,9 @@ public final class Benchmark {
                 db.commit();
                 read += records.count();
             }
-            return read / ((System.nanoTime() - t0) / 1e9);
+            double rate = read / ((System.nanoTime() - t0) / 1e9);
+            return new Baseline(rate, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - consumerCpu) / 1e6,
+                    postgresCpu().minus(postgresCpu).toMillis(), read);
         }
     }
 

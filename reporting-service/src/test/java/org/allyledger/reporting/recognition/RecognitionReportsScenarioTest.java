@@ -17,6 +17,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +56,15 @@ class RecognitionReportsScenarioTest {
 
     @ConfigProperty(name = NominatorSeal.KEY_PROPERTY)
     String nominatorKey;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
 
     private final List<ProducerRecord<String, String>> published = new ArrayList<>();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -281,12 +295,7 @@ class RecognitionReportsScenarioTest {
         String to = "To-" + run;
         NominatorSeal seal = new NominatorSeal(nominatorKey);
         try (EventSender events = new EventSender(kafka)) {
-            for (int i = 1; i <= 5; i++) {
-                person(events, id("from" + i), from, 1, registered);
-                person(events, id("to" + i), to, 1, registered);
-            }
-            person(events, id("moved"), from, 1, registered);
-            person(events, id("nominator"), from, 1, registered);
+            moverAmongFiveAndFive(events, from, to, registered);
             nominate(events, "rebuilt1", id("nominator"), id("moved"), false, seal, registered.plusHours(2), month);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -302,13 +311,76 @@ class RecognitionReportsScenarioTest {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 asAnalyst().get("/ops/projections/reporting.recognition/rebuilds/{id}", rebuildId).then().statusCode(200)
                         .body("status", equalTo("SWAPPED")));
+        assertTheNominationCountsWhereTheMoverWent(2035, month, from, to);
+    }
+
+    /**
+     * The people projection re-attributes facts under the attribution lock held exclusively; a fact projection writes
+     * under it shared. A nomination that arrives meanwhile waits, and counts where the nominee's history ends up.
+     */
+    @Test
+    void aNominationThatArrivesDuringAReattributionWaitsForItAndCountsWhereTheHistorySays() throws Exception {
+        OffsetDateTime registered = OffsetDateTime.of(2036, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+        String month = "2036-05";
+        String from = "From-" + run;
+        String to = "To-" + run;
+        NominatorSeal seal = new NominatorSeal(nominatorKey);
+        try (EventSender events = new EventSender(kafka)) {
+            moverAmongFiveAndFive(events, from, to, registered);
+        }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAnalyst().get("/reports/recognition-equity?year=2035&by=department").then().statusCode(200)
+                asAnalyst().get("/reports/recognition-equity?year=2036&by=department").then().statusCode(200)
+                        .body("groups.find { it.name == '" + from + "' }.headcount", equalTo(7))
+                        .body("groups.find { it.name == '" + to + "' }.headcount", equalTo(5)));
+
+        try (Connection reattribution = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+             Connection observer = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            reattribution.setAutoCommit(false);
+            try (Statement lock = reattribution.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtext('attribution'))");
+            }
+            try (EventSender events = new EventSender(kafka)) {
+                nominate(events, "during1", id("nominator"), id("moved"), false, seal, registered.plusHours(2), month);
+                // the move took effect before the nomination
+                person(events, id("moved"), to, 2, registered.plusHours(1));
+            }
+            // both wait: the nomination's writes, and the people projection's own re-attribution
+            await().atMost(Duration.ofSeconds(60)).until(() -> waitingForAttribution(observer) >= 2);
+            asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200).body("standings", empty());
+            reattribution.commit();
+        }
+        assertTheNominationCountsWhereTheMoverWent(2036, month, from, to);
+    }
+
+    /** Five people in each of two departments, and in the first one who will move and one who nominates them. */
+    private void moverAmongFiveAndFive(EventSender events, String from, String to, OffsetDateTime registered) {
+        for (int i = 1; i <= 5; i++) {
+            person(events, id("from" + i), from, 1, registered);
+            person(events, id("to" + i), to, 1, registered);
+        }
+        person(events, id("moved"), from, 1, registered);
+        person(events, id("nominator"), from, 1, registered);
+    }
+
+    /** The mover's nomination counts in the department they moved to before it, as do they; the nominator's stays. */
+    private void assertTheNominationCountsWhereTheMoverWent(int year, String month, String from, String to) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                asAnalyst().get("/reports/recognition-equity?year={y}&by=department", year).then().statusCode(200)
                         .body("groups.find { it.name == '" + from + "' }.nominations", equalTo(0))
                         .body("groups.find { it.name == '" + to + "' }.nominations", equalTo(1))
                         .body("groups.find { it.name == '" + to + "' }.headcount", equalTo(6)));
         asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200)
                 .body("standings.nomineeId", contains(id("moved"))).body("standings.nominatorDepartments", contains(1));
+    }
+
+    /** The reporting database's sessions waiting for the attribution lock (outside a transaction: the view is read afresh). */
+    private static int waitingForAttribution(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet waiting = query.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                     + " and wait_event_type = 'Lock' and wait_event = 'advisory'")) {
+            waiting.next();
+            return waiting.getInt(1);
+        }
     }
 
     private void person(EventSender events, String employeeId, String department, long version, OffsetDateTime at) {
