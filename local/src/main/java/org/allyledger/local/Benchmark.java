@@ -500,16 +500,14 @@ public final class Benchmark {
         Baseline baseline = plainConsumer(system, allRecords);
         System.out.printf("  %s: %d events at %.0f events/s; plain consumer with batched upserts, %d records: %.0f records/s%n",
                 figure, events, live, allRecords, baseline.recordsPerSecond());
-        double liveMicros = (spent.serviceMillis() + spent.postgresMillis()) * 1000 / events;
-        double baselineMicros = baseline.microsPerRecord();
         System.out.printf("    CPU per event: reporting-service %.0f µs (its JIT compilers %.0f µs of it), PostgreSQL %.0f µs;"
                         + " plain consumer %.0f µs, PostgreSQL %.0f µs; the machine's cores were busy %.0f %% of the catch-up%n",
                 spent.serviceMillis() * 1000 / events, spent.compilerMillis() * 1000 / events, spent.postgresMillis() * 1000 / events,
                 baseline.consumerMillis() * 1000 / allRecords, baseline.postgresMillis() * 1000 / allRecords, spent.machineBusy() * 100);
         row(figure, "events/s", true).project().add(live);
         row(figure, "events/s", true).baseline().add(baseline.recordsPerSecond());
-        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).project().add(liveMicros);
-        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).baseline().add(baselineMicros);
+        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).project().add(spent.microsPer(events));
+        row("CPU per event, " + figure + " (with PostgreSQL's)", "µs", false).baseline().add(baseline.microsPerRecord());
         return baseline;
     }
 
@@ -559,6 +557,11 @@ public final class Benchmark {
                     postgresMillis - before.postgresMillis, machineBusyTicks - before.machineBusyTicks, machineTicks - before.machineTicks);
         }
 
+        /** The service's and PostgreSQL's CPU per unit of work, in µs. */
+        double microsPer(double units) {
+            return (serviceMillis + postgresMillis) * 1000 / units;
+        }
+
         double machineBusy() {
             return machineTicks == 0 ? 0 : (double) machineBusyTicks / machineTicks;
         }
@@ -590,13 +593,12 @@ public final class Benchmark {
             seconds += rebuilt[1];
         }
         CpuAccount spent = CpuAccount.now(system.process(Service.REPORTING).pid()).since(before);
-        double micros = (spent.serviceMillis() + spent.postgresMillis()) * 1000 / records;
         System.out.printf("  rebuild of all projections: %.0f records in %.1f s: %.0f records/s; CPU per record: reporting-service %.0f µs,"
                         + " PostgreSQL %.0f µs%n", records, seconds, records / seconds, spent.serviceMillis() * 1000 / records,
                 spent.postgresMillis() * 1000 / records);
         row("rebuild of all projections", "records/s", true).project().add(records / seconds);
         row("rebuild of all projections", "records/s", true).baseline().add(baseline.recordsPerSecond());
-        row("CPU per record, rebuild of all projections (with PostgreSQL's)", "µs", false).project().add(micros);
+        row("CPU per record, rebuild of all projections (with PostgreSQL's)", "µs", false).project().add(spent.microsPer(records));
         row("CPU per record, rebuild of all projections (with PostgreSQL's)", "µs", false).baseline().add(baseline.microsPerRecord());
     }
 

@@ -344,7 +344,7 @@ class RecognitionReportsScenarioTest {
                 // the move took effect before the nomination
                 person(events, id("moved"), to, 2, registered.plusHours(1));
             }
-            // both wait: the nomination's writes, and the people projection's own re-attribution
+            // both wait: the nomination's transaction, and the people projection's own re-attribution
             await().atMost(Duration.ofSeconds(60)).until(() -> waitingForAttribution(observer) >= 2);
             asAnalyst().get("/reports/ally-of-the-month/{m}", month).then().statusCode(200).body("standings", empty());
             reattribution.commit();
