@@ -349,9 +349,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The JVM every service runs on, with its options, then {@code arguments}. */
     static List<String> serviceJvm(String... arguments) {
         // sized for a small container: a heap of at most 160 MiB, the serial collector (no GC threads to feed), bounded
-        // metaspace, code cache and direct buffers
+        // metaspace and direct buffers. The code cache keeps the JDK's reservation (240 MiB, committed as code is
+        // compiled): at 64 MiB, its growth past the flushing threshold set off full collections of 100-300 ms in the
+        // first minute of load
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m",
-                "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k"));
+                "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m", "-Xss512k"));
         if (Runtime.version().feature() >= 25) {
             // 8-byte object headers; native memory malloc no longer uses is handed back to the system every 5 s
             command.addAll(List.of("-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000"));
