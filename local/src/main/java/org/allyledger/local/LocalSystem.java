@@ -348,12 +348,14 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The JVM every service runs on, with its options, then {@code arguments}. */
     static List<String> serviceJvm(String... arguments) {
-        // sized for a small container: a heap of at most 160 MiB, the serial collector (no GC threads to feed), bounded
+        // sized for a small container: a heap of at most 96 MiB, the serial collector (no GC threads to feed), bounded
         // metaspace and direct buffers. The code cache keeps the JDK's reservation (240 MiB, committed as code is
         // compiled): at 64 MiB, its growth past the flushing threshold set off full collections of 100-300 ms in the
-        // first minute of load
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m",
-                "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m", "-Xss512k"));
+        // first minute of load. Only the C1 compiler: on two cores C2 took 1.4-1.9 s of CPU from a 3 s start and most
+        // of a just-started JVM's CPU under load, for code 1.3-1.6x faster once warm (local/BENCHMARKS.md); an
+        // operator who wants C2 back passes -XX:TieredStopAtLevel=4 in allyledger.service-jvm-options
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m",
+                "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1"));
         if (Runtime.version().feature() >= 25) {
             // 8-byte object headers; native memory malloc no longer uses is handed back to the system every 5 s
             command.addAll(List.of("-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000"));
