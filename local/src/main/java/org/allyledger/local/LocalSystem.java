@@ -352,16 +352,18 @@ public final class LocalSystem implements AutoCloseable {
         // metaspace and direct buffers. The code cache keeps the JDK's reservation (240 MiB, committed as code is
         // compiled): at 64 MiB, its growth past the flushing threshold set off full collections of 100-300 ms in the
         // first minute of load. Only the C1 compiler: on two cores C2 took 1.4-1.9 s of CPU from a 3 s start and most
-        // of a just-started JVM's CPU under load, for code 1.3-1.6x faster once warm (local/BENCHMARKS.md); an
-        // operator who wants C2 back passes -XX:TieredStopAtLevel=4 in allyledger.service-jvm-options
+        // of a just-started JVM's CPU under load, for code 1.3-1.6x faster once warm (local/BENCHMARKS.md); C2 comes
+        // back with -XX:TieredStopAtLevel=4 among the extra options below
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m",
                 "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1"));
         if (Runtime.version().feature() >= 25) {
             // 8-byte object headers; native memory malloc no longer uses is handed back to the system every 5 s
             command.addAll(List.of("-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000"));
         }
-        // more options for every service's JVM, e.g. a profiler's: -Dallyledger.service-jvm-options="-XX:StartFlightRecording=..."
-        String extra = System.getProperty("allyledger.service-jvm-options", "").strip();
+        // more options for every service's JVM, later ones winning, e.g. -XX:TieredStopAtLevel=4 or a profiler's:
+        // -Dallyledger.service-jvm-options="..." to the launcher's JVM, or ALLYLEDGER_SERVICE_JVM_OPTIONS for run.sh and bench.sh
+        String extra = System.getProperty("allyledger.service-jvm-options",
+                System.getenv().getOrDefault("ALLYLEDGER_SERVICE_JVM_OPTIONS", "")).strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
