@@ -54,6 +54,14 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
     /** The change one published event makes; {@code envelope} has its time, stream version and position. */
     protected abstract Uni<Void> project(F event, InboundEvent envelope);
 
+    /**
+     * The order in which a batch's records are applied: the offsets' own. A consumer whose changes to different streams
+     * commute may answer {@link StreamWaves#order}, so that its set statements send a batch's events of a kind as one.
+     */
+    protected List<ConsumerRecord<String, String>> inApplyOrder(List<ConsumerRecord<String, String>> records) {
+        return records;
+    }
+
     /** What runs first in each transaction of its channel: where its tables are, what it must wait for. */
     protected Uni<Void> enterLive() {
         return Uni.createFrom().voidItem();
@@ -71,7 +79,7 @@ public abstract class ContractConsumer<F extends PublishedEvent> implements Inbo
             delivered.put(record, message);
             records.add(record);
         }
-        return inbox.processBatch(name, records, this::enterLive, inbox.traced(name, this::apply))
+        return inbox.processBatch(name, inApplyOrder(records), this::enterLive, inbox.traced(name, this::apply))
                 .chain(deadLettered -> Multi.createFrom().iterable(deadLettered)
                         .onItem().transformToUniAndConcatenate(dead -> Uni.createFrom().completionStage(
                                 () -> delivered.get(dead.record()).nack(new DeadLetteredException(dead.reason()))))

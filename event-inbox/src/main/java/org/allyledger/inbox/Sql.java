@@ -25,6 +25,22 @@ public final class Sql {
     }
 
     /**
+     * One row of a set statement, whose parameter {@code ?n} is the array of its rows' nth values as text, which the
+     * statement casts to their types (e.g. {@code select id, at::timestamptz from unnest(?1::text[], ?2::text[]) as r(id, at)}). In a
+     * consumer's transaction, rows of the same statement queued one after the other are sent as one statement, so that a
+     * batch of events of one kind costs one statement, not one each; the statement must hold for any number of rows of
+     * distinct streams. Outside a transaction it runs at once with the one row.
+     */
+    public static Uni<Void> updateRow(String sql, Object... row) {
+        WriteBatch batch = WriteBatch.current();
+        if (batch != null) {
+            batch.addRow(sql, row);
+            return Uni.createFrom().voidItem();
+        }
+        return WriteBatch.executeRow(pool(), sql, row).replaceWithVoid();
+    }
+
+    /**
      * Calls the SQL function {@code function(text[])} once, last in the caller's transaction, with every value given
      * this way in it: work a batch needs once however many of its events ask for it. Functions are called in the order
      * they were first asked for. Outside a consumer's transaction it is called at once with the one value.

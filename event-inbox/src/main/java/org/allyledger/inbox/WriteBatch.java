@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,22 @@ final class WriteBatch {
     private static final Pattern POSITIONAL = Pattern.compile("\\?(\\d+)");
     private static final Map<String, String> TRANSLATED = new ConcurrentHashMap<>();
 
-    private record Statement(String sql, Tuple parameters) {
+    /** A statement with its parameters, or a set statement ({@code rows} not null) whose parameters are its rows' columns. */
+    private record Statement(String sql, Tuple parameters, List<Object[]> rows) {
+        Tuple bound() {
+            if (rows == null) {
+                return parameters;
+            }
+            Object[] columns = new Object[rows.get(0).length];
+            for (int column = 0; column < columns.length; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = text(rows.get(row)[column]);
+                }
+                columns[column] = values;
+            }
+            return Tuple.from(Arrays.asList(columns));
+        }
     }
 
     private final SqlConnection connection;
@@ -67,7 +84,41 @@ final class WriteBatch {
     }
 
     void add(String sql, Object... parameters) {
-        queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters))));
+        queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters)), null));
+    }
+
+    /** A row of a set statement: one more row of the last statement queued when that is the same set statement. */
+    void addRow(String sql, Object... row) {
+        String translated = translate(sql);
+        Statement last = queued.isEmpty() ? null : queued.get(queued.size() - 1);
+        if (last != null && last.rows() != null && last.sql().equals(translated)) {
+            last.rows().add(row);
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(row);
+        queued.add(new Statement(translated, null, rows));
+    }
+
+    /** A set statement of one row, on a connection or the pool. */
+    static Uni<RowSet<Row>> executeRow(SqlClient client, String sql, Object... row) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(row);
+        return client.preparedQuery(translate(sql)).execute(new Statement(sql, null, rows).bound());
+    }
+
+    /**
+     * A value of a set statement's column, as text that PostgreSQL reads back as the value: the statement casts each
+     * column's array to its type. Times to the microsecond, as PostgreSQL keeps them (truncated, as the client binds them).
+     */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.truncatedTo(ChronoUnit.MICROS).toString();
+        }
+        return value.toString();
     }
 
     void callAtCommit(String function, String value) {
@@ -77,7 +128,7 @@ final class WriteBatch {
     /** Last: each function asked for at commit, once, with every value asked with; then everything is sent. */
     private Uni<Void> commit() {
         calledAtCommit.forEach((function, values) ->
-                queued.add(new Statement("select " + function + "($1::text[])", Tuple.of(values.toArray(String[]::new)))));
+                queued.add(new Statement("select " + function + "($1::text[])", Tuple.of(values.toArray(String[]::new)), null)));
         calledAtCommit.clear();
         return flush();
     }
@@ -105,7 +156,10 @@ final class WriteBatch {
         return result;
     }
 
-    /** The queued statements in order: each run of one statement as one batch, all runs pipelined on the connection. */
+    /**
+     * The queued statements in order: each run of one statement as one batch, a set statement with all its rows, all
+     * pipelined on the connection.
+     */
     Uni<Void> flush() {
         if (queued.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -113,8 +167,8 @@ final class WriteBatch {
         List<Uni<Void>> sent = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= queued.size(); i++) {
-            if (i == queued.size() || !queued.get(i).sql().equals(queued.get(start).sql())) {
-                List<Tuple> run = queued.subList(start, i).stream().map(Statement::parameters).toList();
+            if (i == queued.size() || !queued.get(i).sql().equals(queued.get(start).sql()) || queued.get(start).rows() != null) {
+                List<Tuple> run = queued.subList(start, i).stream().map(Statement::bound).toList();
                 String sql = queued.get(start).sql();
                 sent.add((run.size() == 1 ? connection.preparedQuery(sql).execute(run.get(0)) : connection.preparedQuery(sql).executeBatch(run))
                         .replaceWithVoid());

@@ -4,6 +4,10 @@ import io.smallrye.mutiny.Uni;
 import org.allyledger.contracts.published.PublishedEvent;
 import org.allyledger.inbox.ContractConsumer;
 import org.allyledger.inbox.Inbox;
+import org.allyledger.inbox.StreamWaves;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
 
 /**
  * A projection of one topic's published family of events into read-model tables of its own. The same {@link #apply}
@@ -19,6 +23,15 @@ public abstract class Projector<F extends PublishedEvent> extends ContractConsum
     protected Projector(String name, Class<F> family, ReadModels readModels, Inbox inbox) {
         super(name, family, inbox);
         this.readModels = readModels;
+    }
+
+    /**
+     * Each stream's events in order, a batch's events of one kind together: a projection's changes to different streams
+     * commute (each stream its own rows, tallies that add up, standings counted from the facts).
+     */
+    @Override
+    public List<ConsumerRecord<String, String>> inApplyOrder(List<ConsumerRecord<String, String>> records) {
+        return StreamWaves.order(records);
     }
 
     /** The projection's channel writes to its live generation, and waits while a swap is under way. */

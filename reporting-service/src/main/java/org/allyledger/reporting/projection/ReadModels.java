@@ -36,7 +36,7 @@ public class ReadModels {
             return Uni.createFrom().item(0);
         }
         Span span = inbox.replaySpan(projector.name(), records);
-        return inbox.processBatch(projector.name(), records,
+        return inbox.processBatch(projector.name(), projector.inApplyOrder(records),
                 () -> Sql.rows("select reporting_enter_generation(?1, ?2)", projector.name(), schema).replaceWithVoid(),
                 projector::apply).map(List::size).onTermination().invoke(span::end);
     }

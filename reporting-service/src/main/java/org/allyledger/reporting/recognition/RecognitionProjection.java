@@ -26,13 +26,27 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
     public static final String CHANNEL = "recognition";
     public static final String NAME = "reporting.recognition";
 
-    /** Each fact stores where its people stood when it happened, which the tallies count by. */
+    /** Each fact stores where its people stood when it happened, which the tallies count by. Set statements. */
     private static final String SUBMITTED = """
             insert into nominations (nomination_id, nominee_id, nominator_id, anonymous, award_month, categories, status, submitted_at,
                                      nominee_department, nominee_location, nominee_work_model, nominator_department)
-            select ?1, ?2, ?3, cast(?4 as boolean), ?5, ?6, 'SUBMITTED', cast(?7 as timestamptz), a.department, a.location, a.work_model, b.department
-            from (select) fact left join person_history a on %s left join person_history b on %s
-            on conflict do nothing""".formatted(Attribution.at("a", "?2", "cast(?7 as timestamptz)"), Attribution.at("b", "?3", "cast(?7 as timestamptz)"));
+            select r.nomination_id, r.nominee_id, r.nominator_id, r.anonymous, r.award_month, r.categories, 'SUBMITTED', r.submitted_at,
+                   a.department, a.location, a.work_model, b.department
+            from (select nomination_id, nominee_id, nominator_id, anonymous::boolean, award_month, categories, submitted_at::timestamptz
+                  from unnest(?1::text[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
+                      as r(nomination_id, nominee_id, nominator_id, anonymous, award_month, categories, submitted_at)) r
+            left join person_history a on %s left join person_history b on %s
+            on conflict do nothing""".formatted(Attribution.at("a", "r.nominee_id", "r.submitted_at"),
+            Attribution.at("b", "r.nominator_id", "r.submitted_at"));
+    private static final String ENDORSED = """
+            insert into endorsements (nomination_id, endorser_id, endorsed_at)
+            select nomination_id, endorser_id, endorsed_at::timestamptz
+            from unnest(?1::text[], ?2::text[], ?3::text[]) as r(nomination_id, endorser_id, endorsed_at)
+            on conflict do nothing""";
+    private static final String STATUS = """
+            update nominations n set status = r.status
+            from unnest(?1::text[], ?2::text[]) as r(nomination_id, status)
+            where n.nomination_id = r.nomination_id""";
     private static final String AWARDED = """
             insert into awards (award_month, winner_id, status, awarded_at, winner_department, winner_location, winner_work_model)
             select ?1, ?2, 'AWARDED', cast(?3 as timestamptz), a.department, a.location, a.work_model
@@ -56,11 +70,10 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
     @Override
     protected Uni<Void> project(RecognitionV1 event, InboundEvent envelope) {
         return switch (event) {
-            case NominationSubmitted e -> Sql.update(SUBMITTED, e.nominationId(), e.nomineeId(), nominator(e), e.anonymous(),
+            case NominationSubmitted e -> Sql.updateRow(SUBMITTED, e.nominationId(), e.nomineeId(), nominator(e), e.anonymous(),
                     e.awardMonth(), categories(e), envelope.time());
             case NominationEndorsed(var nominationId, var nomineeId, var awardMonth, var endorserId, var note) ->
-                    Sql.update("insert into endorsements (nomination_id, endorser_id, endorsed_at)"
-                    + " values (?1, ?2, ?3) on conflict do nothing", nominationId, endorserId, envelope.time());
+                    Sql.updateRow(ENDORSED, nominationId, endorserId, envelope.time());
             case NominationWithdrawn e -> status(e.nominationId(), "WITHDRAWN");
             case NominationRejected e -> status(e.nominationId(), "REJECTED");
             case AllyOfTheMonthAwarded(var awardMonth, var winnerId, var note) -> Sql.update(AWARDED, awardMonth, winnerId, envelope.time());
@@ -69,7 +82,7 @@ public class RecognitionProjection extends Projector<RecognitionV1> {
     }
 
     private static Uni<Void> status(String nominationId, String status) {
-        return Sql.update("update nominations set status = ?2 where nomination_id = ?1", nominationId, status);
+        return Sql.updateRow(STATUS, nominationId, status);
     }
 
     private String nominator(NominationSubmitted e) {

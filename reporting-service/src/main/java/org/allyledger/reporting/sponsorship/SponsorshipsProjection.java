@@ -22,6 +22,17 @@ public class SponsorshipsProjection extends Projector<SponsorshipsV1> {
     public static final String CHANNEL = "sponsorships";
     public static final String NAME = "reporting.sponsorships";
 
+    /** A pledge again after a withdrawal is the same pledge. Set statements: a batch's pledges are one statement. */
+    private static final String PLEDGED = """
+            insert into pledges (initiative_id, ally_id, year, status, pledged_at)
+            select r.initiative_id, r.ally_id, r.year::integer, 'PLEDGED', r.pledged_at::timestamptz
+            from unnest(?1::text[], ?2::text[], ?3::text[], ?4::text[]) as r(initiative_id, ally_id, year, pledged_at)
+            on conflict (initiative_id, ally_id) do update set status = 'PLEDGED', pledged_at = excluded.pledged_at""";
+    private static final String PLEDGE_SETTLED = """
+            update pledges p set status = r.status
+            from unnest(?1::text[], ?2::text[], ?3::text[]) as r(initiative_id, ally_id, status)
+            where p.initiative_id = r.initiative_id and p.ally_id = r.ally_id""";
+
     public SponsorshipsProjection(Inbox inbox, ReadModels readModels) {
         super(NAME, SponsorshipsV1.class, readModels, inbox);
     }
@@ -40,16 +51,13 @@ public class SponsorshipsProjection extends Projector<SponsorshipsV1> {
                     initiativeId, name, erg, year, sponsorCapacity, envelope.time());
             case InitiativeClosed e -> Sql.update("update initiatives set open = false where initiative_id = ?1", e.initiativeId());
             case SponsorshipPledged(var initiativeId, var allyId, var year) ->
-                    Sql.update("insert into pledges (initiative_id, ally_id, year, status, pledged_at)"
-                            + " values (?1, ?2, ?3, 'PLEDGED', ?4) on conflict (initiative_id, ally_id) do update set status = 'PLEDGED',"
-                            + " pledged_at = excluded.pledged_at",
-                    initiativeId, allyId, year, envelope.time());
+                    Sql.updateRow(PLEDGED, initiativeId, allyId, year, envelope.time());
             case SponsorshipFulfilled(var initiativeId, var allyId, var year, var outcome) -> pledge(initiativeId, allyId, "FULFILLED");
             case SponsorshipWithdrawn(var initiativeId, var allyId, var year, var reason) -> pledge(initiativeId, allyId, "WITHDRAWN");
         };
     }
 
     private static Uni<Void> pledge(String initiativeId, String allyId, String status) {
-        return Sql.update("update pledges set status = ?3 where initiative_id = ?1 and ally_id = ?2", initiativeId, allyId, status);
+        return Sql.updateRow(PLEDGE_SETTLED, initiativeId, allyId, status);
     }
 }
