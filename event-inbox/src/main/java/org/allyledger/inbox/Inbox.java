@@ -184,7 +184,14 @@ public class Inbox {
                 metrics.counter("allyledger.inbox.duplicates", "consumer", consumer).increment(events.size() - toApply.size());
             }
             // a stream, not a chain of Unis: most changes are only queued and complete at once, which would nest a call per event
-            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(apply::apply)
+            return Multi.createFrom().iterable(toApply).onItem().transformToUniAndConcatenate(event -> {
+                        // events of one type and distinct streams, one after the other, share their set statements
+                        WriteBatch batch = WriteBatch.current();
+                        if (batch != null) {
+                            batch.beginEvent(event.type(), event.subject());
+                        }
+                        return apply.apply(event);
+                    })
                     .collect().last()
                     .chain(() -> advanceAll(consumer, events, toApply))
                     .invoke(() -> {

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -57,6 +58,15 @@ final class WriteBatch {
     private final SqlConnection connection;
     private final List<Statement> queued = new ArrayList<>();
     private final Map<String, Set<String>> calledAtCommit = new LinkedHashMap<>();
+    /**
+     * The current segment: events of one type, each of its own stream, whose changes commute, so that a row of a set
+     * statement may join the same statement queued earlier in it. Without events marked, only the last statement.
+     */
+    private int segmentStart = 0;
+    private String segmentType;
+    private final Set<String> segmentStreams = new HashSet<>();
+    /** Where the current event queued its last statement: its next row goes after it, in the event's own order. */
+    private int eventLast = -1;
 
     private WriteBatch(SqlConnection connection) {
         this.connection = connection;
@@ -83,21 +93,47 @@ final class WriteBatch {
         return context == null || !VertxContext.isDuplicatedContext(context) ? null : context.getLocal(KEY);
     }
 
-    void add(String sql, Object... parameters) {
-        queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters)), null));
+    /**
+     * The changes that follow are an event's: of its type and stream (its subject; null where it has none). It starts a
+     * new segment where its type differs from the segment's or its stream has an event in the segment already.
+     */
+    void beginEvent(String type, String stream) {
+        boolean sameSegment = type.equals(segmentType) && stream != null && !segmentStreams.contains(stream);
+        if (!sameSegment) {
+            segmentStart = queued.size();
+            segmentType = type;
+            segmentStreams.clear();
+        }
+        if (stream != null) {
+            segmentStreams.add(stream);
+        }
+        eventLast = -1;
     }
 
-    /** A row of a set statement: one more row of the last statement queued when that is the same set statement. */
+    void add(String sql, Object... parameters) {
+        queued.add(new Statement(translate(sql), Tuple.from(Arrays.asList(parameters)), null));
+        eventLast = queued.size() - 1;
+    }
+
+    /**
+     * A row of a set statement: one more row of the same set statement queued in the segment after the event's last
+     * statement (without events marked: the last statement queued), else a statement of its own.
+     */
     void addRow(String sql, Object... row) {
         String translated = translate(sql);
-        Statement last = queued.isEmpty() ? null : queued.get(queued.size() - 1);
-        if (last != null && last.rows() != null && last.sql().equals(translated)) {
-            last.rows().add(row);
-            return;
+        int first = segmentType == null ? queued.size() - 1 : Math.max(segmentStart, eventLast + 1);
+        for (int i = queued.size() - 1; i >= Math.max(0, first); i--) {
+            Statement queuedHere = queued.get(i);
+            if (queuedHere.rows() != null && queuedHere.sql().equals(translated)) {
+                queuedHere.rows().add(row);
+                eventLast = i;
+                return;
+            }
         }
         List<Object[]> rows = new ArrayList<>();
         rows.add(row);
         queued.add(new Statement(translated, null, rows));
+        eventLast = queued.size() - 1;
     }
 
     /** A set statement of one row, on a connection or the pool. */
@@ -176,6 +212,8 @@ final class WriteBatch {
             }
         }
         queued.clear();
+        segmentStart = 0;
+        eventLast = -1;
         return Uni.join().all(sent).andFailFast().replaceWithVoid();
     }
 

@@ -25,6 +25,17 @@ public final class PeopleTable {
     private static final String TABLE = "people";
 
 
+    /** A set statement: a batch's registrations and updates of different people are one statement. */
+    private static final String DESCRIBED = """
+            insert into %s as t (employee_id, department, location, work_model, active, stream_version, updated_at)
+            select employee_id, department, location, work_model, active::boolean, stream_version::bigint, updated_at::timestamptz
+            from unnest(?1::text[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
+                as r(employee_id, department, location, work_model, active, stream_version, updated_at)
+            on conflict (employee_id) do update set department = excluded.department, location = excluded.location,
+                work_model = excluded.work_model, active = excluded.active, stream_version = excluded.stream_version,
+                updated_at = excluded.updated_at
+            where t.stream_version < excluded.stream_version""".formatted(TABLE);
+
     /** Where a person stands from an event on. */
     public record Standing(String employeeId, String department, String location, String workModel, boolean active) {
     }
@@ -50,13 +61,8 @@ public final class PeopleTable {
     }
 
     private static Uni<Optional<Standing>> describe(Standing standing, long version, InboundEvent envelope) {
-        return Sql.update("insert into " + TABLE + " as t (employee_id, department, location, work_model, active, stream_version, updated_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (employee_id) do update set department = excluded.department,"
-                        + " location = excluded.location, work_model = excluded.work_model, active = excluded.active,"
-                        + " stream_version = excluded.stream_version, updated_at = excluded.updated_at"
-                        + " where t.stream_version < excluded.stream_version",
-                standing.employeeId(), standing.department(), standing.location(), standing.workModel(), standing.active(), version,
-                envelope.time())
+        return Sql.updateRow(DESCRIBED, standing.employeeId(), standing.department(), standing.location(), standing.workModel(),
+                        standing.active(), version, envelope.time())
                 .replaceWith(Optional.of(standing));
     }
 

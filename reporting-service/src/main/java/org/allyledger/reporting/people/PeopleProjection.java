@@ -21,6 +21,14 @@ public class PeopleProjection extends Projector<PeopleV1> {
     public static final String CHANNEL = "people";
     public static final String NAME = "reporting.people";
 
+    /** A set statement: a batch's history rows of different people are one statement. */
+    private static final String HISTORY = """
+            insert into person_history (employee_id, stream_version, valid_from, department, location, work_model, active)
+            select employee_id, stream_version::bigint, valid_from::timestamptz, department, location, work_model, active::boolean
+            from unnest(?1::text[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
+                as r(employee_id, stream_version, valid_from, department, location, work_model, active)
+            on conflict do nothing""";
+
     public PeopleProjection(Inbox inbox, ReadModels readModels) {
         super(NAME, PeopleV1.class, readModels, inbox);
     }
@@ -33,9 +41,8 @@ public class PeopleProjection extends Projector<PeopleV1> {
     @Override
     protected Uni<Void> project(PeopleV1 event, InboundEvent envelope) {
         return PeopleTable.apply(event, envelope).flatMap(standing -> standing
-                .map(person -> Sql.update("insert into person_history (employee_id, stream_version, valid_from, department, location,"
-                                + " work_model, active) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing", person.employeeId(),
-                        envelope.streamVersion(), envelope.time(), person.department(), person.location(), person.workModel(), person.active())
+                .map(person -> Sql.updateRow(HISTORY, person.employeeId(), envelope.streamVersion(), envelope.time(), person.department(),
+                                person.location(), person.workModel(), person.active())
                         // each history row holds from its start until the next row's, whatever order the history
                         // arrived in: once per batch, at its end, for every person it touched
                         .chain(() -> Sql.callOnceAtCommit("reporting_set_periods", person.employeeId()))
