@@ -6,7 +6,8 @@
 
 -- What a statement changed reaches each helper below as arrays, one element per row, with a sign: +1 for a row as it
 -- is now, -1 for a row as it was. A trigger function reads its transition tables in static SQL (planned once per
--- trigger); the helpers do the counting, in static SQL too.
+-- trigger); the helpers do the counting, in PL/pgSQL too, whose plans are kept (a SQL function's are made again at
+-- every call).
 
 -- Each of these months' standing of each of these nominees, counted again from their submitted nominations then and
 -- the endorsements of those.
@@ -99,14 +100,16 @@ end $$;
 
 -- An endorsement adds a point to its nomination's standing while the nomination counts.
 create function reporting_move_endorsements(p_nominations text[], p_signs integer[]) returns void
-    language sql as $$
+    language plpgsql as $$
+begin
     update standings s set endorsements = s.endorsements + moved.endorsements, score = s.score + moved.endorsements
     from (select n.award_month, n.nominee_id, sum(changed.sign) as endorsements
           from unnest(p_nominations, p_signs) as changed(nomination_id, sign)
           join nominations n on n.nomination_id = changed.nomination_id and n.status = 'SUBMITTED'
           group by 1, 2
           having sum(changed.sign) <> 0) moved
-    where s.award_month = moved.award_month and s.nominee_id = moved.nominee_id $$;
+    where s.award_month = moved.award_month and s.nominee_id = moved.nominee_id;
+end $$;
 
 create function reporting_count_endorsements() returns trigger
     language plpgsql as $$
@@ -134,7 +137,8 @@ end $$;
 -- Commitments: each group's counts in its year, category and ally's department.
 create function reporting_move_commitments(p_starts date[], p_categories text[], p_departments text[], p_statuses text[],
                                            p_actions integer[], p_renewed text[], p_signs integer[]) returns void
-    language sql as $$
+    language plpgsql as $$
+begin
     insert into commitment_tally as t (year, category, department, commitments, active, fulfilled, withdrawn, lapsed, actions, renewed)
     select extract(year from starts_on)::integer, category, department, sum(sign), sum(sign * (status = 'ACTIVE')::integer),
            sum(sign * (status = 'FULFILLED')::integer), sum(sign * (status = 'WITHDRAWN')::integer),
@@ -147,7 +151,8 @@ create function reporting_move_commitments(p_starts date[], p_categories text[],
         or sum(sign * actions) <> 0 or sum(sign * (renewed_as is not null)::integer) <> 0
     on conflict (year, category, department) do update set commitments = t.commitments + excluded.commitments,
         active = t.active + excluded.active, fulfilled = t.fulfilled + excluded.fulfilled, withdrawn = t.withdrawn + excluded.withdrawn,
-        lapsed = t.lapsed + excluded.lapsed, actions = t.actions + excluded.actions, renewed = t.renewed + excluded.renewed $$;
+        lapsed = t.lapsed + excluded.lapsed, actions = t.actions + excluded.actions, renewed = t.renewed + excluded.renewed;
+end $$;
 
 create function reporting_count_commitments() returns trigger
     language plpgsql as $$
@@ -188,7 +193,8 @@ end $$;
 -- withdrawn per year, which make them a sponsor of that year (their department looked up when they first count).
 create function reporting_move_pledges(p_initiatives text[], p_years integer[], p_allies text[], p_statuses text[], p_signs integer[])
     returns void
-    language sql as $$
+    language plpgsql as $$
+begin
     update initiatives i set sponsors = i.sponsors + moved.sponsors, fulfilled_sponsors = i.fulfilled_sponsors + moved.fulfilled
     from (select initiative_id, sum(sign * (status <> 'WITHDRAWN')::integer) as sponsors, sum(sign * (status = 'FULFILLED')::integer) as fulfilled
           from unnest(p_initiatives, p_statuses, p_signs) as changed(initiative_id, status, sign)
@@ -201,7 +207,8 @@ create function reporting_move_pledges(p_initiatives text[], p_years integer[], 
     where status <> 'WITHDRAWN'
     group by 1, 2
     having sum(sign) <> 0
-    on conflict (year, ally_id) do update set pledges = t.pledges + excluded.pledges $$;
+    on conflict (year, ally_id) do update set pledges = t.pledges + excluded.pledges;
+end $$;
 
 create function reporting_count_pledges() returns trigger
     language plpgsql as $$
@@ -233,14 +240,16 @@ end $$;
 
 -- Sponsorship coverage: per year and department, the active people who are sponsors.
 create function reporting_move_pledgers(p_years integer[], p_departments text[], p_pledges integer[], p_signs integer[]) returns void
-    language sql as $$
+    language plpgsql as $$
+begin
     insert into coverage_tally as t (year, department, sponsors)
     select year, department, sum(sign)
     from unnest(p_years, p_departments, p_pledges, p_signs) as changed(year, department, pledges, sign)
     where pledges > 0 and department is not null
     group by 1, 2
     having sum(sign) <> 0
-    on conflict (year, department) do update set sponsors = t.sponsors + excluded.sponsors $$;
+    on conflict (year, department) do update set sponsors = t.sponsors + excluded.sponsors;
+end $$;
 
 create function reporting_count_pledgers() returns trigger
     language plpgsql as $$
