@@ -7,12 +7,13 @@
 -- What a statement changed reaches each helper below as arrays, one element per row, with a sign: +1 for a row as it
 -- is now, -1 for a row as it was. A trigger function reads its transition tables in static SQL (planned once per
 -- trigger); the helpers do the counting, in PL/pgSQL too, whose plans are kept (a SQL function's are made again at
--- every call).
+-- every call). Those that join the facts are planned at every call instead: a plan kept from a catch-up's first, nearly
+-- empty tables reads every fact.
 
 -- Each of these months' standing of each of these nominees, counted again from their submitted nominations then and
 -- the endorsements of those.
 create function reporting_stand_all(p_months text[], p_nominees text[]) returns void
-    language plpgsql as $$
+    language plpgsql set plan_cache_mode = force_custom_plan as $$
 begin
     delete from standings s using unnest(p_months, p_nominees) as t(award_month, nominee_id)
     where s.award_month = t.award_month and s.nominee_id = t.nominee_id;
@@ -100,7 +101,7 @@ end $$;
 
 -- An endorsement adds a point to its nomination's standing while the nomination counts.
 create function reporting_move_endorsements(p_nominations text[], p_signs integer[]) returns void
-    language plpgsql as $$
+    language plpgsql set plan_cache_mode = force_custom_plan as $$
 begin
     update standings s set endorsements = s.endorsements + moved.endorsements, score = s.score + moved.endorsements
     from (select n.award_month, n.nominee_id, sum(changed.sign) as endorsements
