@@ -27,9 +27,10 @@ public final class Sql {
     /**
      * One row of a set statement, whose parameter {@code ?n} is the array of its rows' nth values as text, which the
      * statement casts to their types (e.g. {@code select id, at::timestamptz from unnest(?1::text[], ?2::text[]) as r(id, at)}). In a
-     * consumer's transaction, rows of the same statement queued one after the other are sent as one statement, so that a
-     * batch of events of one kind costs one statement, not one each; the statement must hold for any number of rows of
-     * distinct streams. Outside a transaction it runs at once with the one row.
+     * consumer's transaction, the rows that events of one type and distinct streams queue one event after the other (a
+     * segment, which the inbox marks) are sent as one statement, so that a batch of events of one kind costs one
+     * statement, not one each; the statement must hold for any number of rows of distinct streams. Outside a
+     * transaction it runs at once with the one row.
      */
     public static Uni<Void> updateRow(String sql, Object... row) {
         WriteBatch batch = WriteBatch.current();
