@@ -16,6 +16,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.allyledger.api.telemetry.TraceContext;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,7 +53,9 @@ import java.util.stream.Collectors;
  * dead-lettered: a failure that passes by itself (the database down, a deadlock) is retried until it passes; one
  * that recurs on the same record (unreadable, bad data the database refuses, a broken constraint) is recorded in
  * {@code dead_letters} with its reason at once, and so is one of no known kind that fails {@value #ATTEMPTS} times.
- * The channel then sends it to its dead-letter topic and goes on.
+ * The channel then sends it to its dead-letter topic and goes on. While the service stops, nothing is retried or
+ * dead-lettered: its pool closes under the consumers, and what they were applying is left unacknowledged, for the next
+ * start to apply.
  */
 @ApplicationScoped
 public class Inbox {
@@ -78,6 +82,7 @@ public class Inbox {
     private final Tracer tracer;
     /** Events skipped in transactions not yet committed: not counted as applied when they commit. */
     private final Set<UUID> skipped = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     /** Without tracing: for reading contracts outside a service. */
     public Inbox(Pool pool, ObjectMapper json, MeterRegistry metrics, Event<DeadLetterRecorded> recorded) {
@@ -93,6 +98,11 @@ public class Inbox {
         this.contracts = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.metrics = metrics;
         this.recorded = recorded;
+    }
+
+    /** The pool closes after this, while the channels may still deliver records. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Raised after a dead letter is recorded, for the dead-letter gauges. */
@@ -115,6 +125,9 @@ public class Inbox {
      */
     public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope,
                              Function<InboundEvent, Uni<Void>> apply) {
+        if (stopping) {
+            return unsettled(consumer, "a record");
+        }
         InboundEvent event;
         try {
             event = InboundEvent.from(record, json);
@@ -140,6 +153,9 @@ public class Inbox {
      */
     public Uni<List<DeadLettered>> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
                                                 Function<InboundEvent, Uni<Void>> apply) {
+        if (stopping) {
+            return unsettled(consumer, "a batch of " + records.size());
+        }
         List<InboundEvent> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -363,8 +379,9 @@ public class Inbox {
      * A failure that passes by itself is retried with backoff until it does, never skipped; one of no known kind is
      * tried {@value #ATTEMPTS} times; one that recurs on the same record is not retried.
      */
-    private static <T> Uni<T> retried(String consumer, String what, Uni<T> transaction) {
+    private <T> Uni<T> retried(String consumer, String what, Uni<T> transaction) {
         return transaction
+                .onFailure(failure -> stopping).recoverWithUni(() -> unsettled(consumer, what))
                 .onFailure(Failures::isTransient)
                 .invoke(failure -> LOG.warnf("%s could not apply %s (%s); retrying", consumer, what, failure.getMessage()))
                 .onFailure(Failures::isTransient)
@@ -373,6 +390,16 @@ public class Inbox {
                 .invoke(failure -> LOG.warnf("%s could not apply %s (%s); trying again", consumer, what, failure.toString()))
                 .onFailure(Inbox::unclassified)
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(ATTEMPTS - 1);
+    }
+
+    /**
+     * Neither acknowledged nor refused: the channel commits no offset past it, and the records are delivered again
+     * after the restart (the inbox applies them once). A refusal would send them to the dead-letter topic.
+     */
+    private <T> Uni<T> unsettled(String consumer, String what) {
+        LOG.infof("%s leaves %s to the next start: the service is stopping", consumer, what);
+        metrics.counter("allyledger.inbox.left.unsettled", "consumer", consumer).increment();
+        return Uni.createFrom().nothing();
     }
 
     private static boolean unclassified(Throwable failure) {
