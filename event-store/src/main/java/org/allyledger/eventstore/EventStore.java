@@ -9,8 +9,6 @@ import io.smallrye.mutiny.Uni;
 import org.allyledger.api.telemetry.TraceContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,28 +19,21 @@ import org.allyledger.eventstore.relay.EventRelay;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /** Appends events to, and loads streams from, the service's {@code events} table. */
 @ApplicationScoped
 public class EventStore {
-    private static final String UNIQUE_VIOLATION = "23505";
     /**
-     * Appends one version, only if the one before it exists: with the unique (stream, version) key this is the whole
-     * concurrency rule in one statement. A writer behind the stream meets the key; one ahead of it (a version from the
-     * future in If-Match) inserts nothing.
+     * A command's claims, events and idempotency record in one statement: one round trip, atomic without BEGIN and
+     * COMMIT. The function (migration V1_8; event-store and event-inbox share the 1.x versions) raises each refusal with a SQLSTATE of its own and, as its DETAIL, the
+     * refused element's 1-based index in the arrays.
      */
-    private static final String INSERT = "insert into events (stream_type, stream_id, version, event_id, event_type, payload, metadata, trace_parent)"
-            + " select $1::text, $2::text, $3::bigint, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb, $8::text"
-            + " where $3::bigint = 1 or exists (select 1 from events where stream_type = $1::text and stream_id = $2::text and version = $3::bigint - 1)";
-    private static final String RECORD_RESPONSE = "insert into idempotency_keys (caller, key, fingerprint, status, body, etag, location)"
-            + " values ($1, $2, $3, $4, $5, $6, $7)";
-    private static final String IDEMPOTENCY_KEY = "idempotency_keys_pkey";
-    private static final String CLAIM = "insert into unique_claims (scope, key, owner) values ($1, $2, $3)";
-    private static final String CLAIM_KEY = "unique_claims_pkey";
-    private static final String STREAM_VERSION_KEY = "events_stream_version";
+    private static final String APPEND = "select event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+    private static final String CLAIM_TAKEN = "ALC01";
+    private static final String STREAM_MOVED = "ALV01";
+    private static final String KEY_TAKEN = "ALK01";
     private static final String HISTORY = "select version, event_type, payload::text, occurred_at, metadata ->> 'actor' from events"
             + " where stream_type = $1 and stream_id = $2 order by version";
     private static final String LOAD_AFTER = "select version, event_type, payload::text from events"
@@ -146,29 +137,33 @@ public class EventStore {
         Span span = tracer.spanBuilder("append").setAttribute("allyledger.streams", appends.size())
                 .setAttribute("allyledger.events", appends.stream().mapToLong(a -> a.events().size()).sum()).startSpan();
         String traceparent = TraceContext.traceparent(span);
-        return pool.withTransaction(connection -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    // each write names what its own unique key refuses: which claim, which stream, the key
-                    for (UniqueClaim claim : claims) {
-                        chain = chain.flatMap(done -> connection.preparedQuery(CLAIM)
-                                .execute(Tuple.of(claim.scope(), claim.key(), claim.owner())).replaceWithVoid()
-                                .onFailure(e -> violates(e, CLAIM_KEY)).transform(e -> new ClaimTakenException(claim.scope(), claim.key())));
-                    }
-                    for (StreamAppend<?> append : appends) {
-                        if (!append.events().isEmpty()) {
-                            chain = chain.flatMap(done -> appendOne(connection, append, metadataJson, traceparent)
-                                    .onFailure(e -> violates(e, STREAM_VERSION_KEY)).transform(e -> new ConcurrencyConflictException(
-                                            append.type().name(), append.streamId(), append.expectedVersion())));
-                        }
-                    }
-                    if (idempotency != null) {
-                        chain = chain.flatMap(done -> connection.preparedQuery(RECORD_RESPONSE).execute(Tuple.from(Arrays.asList(
-                                        idempotency.caller(), idempotency.key(), idempotency.fingerprint(), idempotency.status(),
-                                        idempotency.body(), idempotency.etag(), idempotency.location()))).replaceWithVoid()
-                                .onFailure(e -> violates(e, IDEMPOTENCY_KEY)).transform(e -> new IdempotencyKeyTakenException()));
-                    }
-                    return chain;
-                })
+        int eventCount = appends.stream().mapToInt(a -> a.events().size()).sum();
+        String[] streamTypes = new String[eventCount];
+        String[] streamIds = new String[eventCount];
+        Long[] versions = new Long[eventCount];
+        UUID[] eventIds = new UUID[eventCount];
+        String[] eventTypes = new String[eventCount];
+        String[] payloads = new String[eventCount];
+        // the append each event belongs to, by its index: a refused stream is named by the index of an event of its own
+        List<StreamAppend<?>> appendOf = new ArrayList<>(eventCount);
+        int n = 0;
+        for (StreamAppend<?> append : appends) {
+            n = encode(append, n, streamTypes, streamIds, versions, eventIds, eventTypes, payloads);
+            for (int i = 0; i < append.events().size(); i++) {
+                appendOf.add(append);
+            }
+        }
+        Object[] parameters = {
+                claims.stream().map(UniqueClaim::scope).toArray(String[]::new),
+                claims.stream().map(UniqueClaim::key).toArray(String[]::new),
+                claims.stream().map(UniqueClaim::owner).toArray(String[]::new),
+                streamTypes, streamIds, versions, eventIds, eventTypes, payloads, metadataJson, traceparent,
+                idempotency == null ? null : idempotency.caller(), idempotency == null ? null : idempotency.key(),
+                idempotency == null ? null : idempotency.fingerprint(), idempotency == null ? null : idempotency.status(),
+                idempotency == null ? null : idempotency.body(), idempotency == null ? null : idempotency.etag(),
+                idempotency == null ? null : idempotency.location()};
+        return pool.preparedQuery(APPEND).execute(Tuple.from(parameters)).replaceWithVoid()
+                .onFailure(PgException.class).transform(failure -> refusal((PgException) failure, claims, appendOf))
                 .invoke(() -> appends.forEach(this::advanceFold))
                 .onTermination().invoke((done, failure, cancelled) -> {
                     if (failure != null) {
@@ -176,6 +171,39 @@ public class EventStore {
                     }
                     span.end();
                 });
+    }
+
+    /** Each write names what refused it: which claim, which stream, the key; any other failure stands. */
+    private static Throwable refusal(PgException failure, List<UniqueClaim> claims, List<StreamAppend<?>> appendOf) {
+        String state = failure.getSqlState();
+        if (!CLAIM_TAKEN.equals(state) && !STREAM_MOVED.equals(state) && !KEY_TAKEN.equals(state)) {
+            return failure;
+        }
+        int index = Integer.parseInt(failure.getDetail()) - 1;
+        return switch (state) {
+            case CLAIM_TAKEN -> new ClaimTakenException(claims.get(index).scope(), claims.get(index).key());
+            case STREAM_MOVED -> new ConcurrencyConflictException(appendOf.get(index).type().name(), appendOf.get(index).streamId(),
+                    appendOf.get(index).expectedVersion());
+            default -> new IdempotencyKeyTakenException();
+        };
+    }
+
+    /** Writes the append's events into the arrays from {@code from} on; answers the index after them. */
+    private static <E> int encode(StreamAppend<E> append, int from, String[] streamTypes, String[] streamIds, Long[] versions,
+                                  UUID[] eventIds, String[] eventTypes, String[] payloads) {
+        StreamType<?, E> type = append.type();
+        long first = ExpectedVersion.firstNewVersion(append.expectedVersion());
+        int n = from;
+        for (int i = 0; i < append.events().size(); i++, n++) {
+            E event = append.events().get(i);
+            streamTypes[n] = type.name();
+            streamIds[n] = append.streamId();
+            versions[n] = first + i;
+            eventIds[n] = UUID.randomUUID();
+            eventTypes[n] = type.codec().typeOf(event);
+            payloads[n] = type.codec().encode(event);
+        }
+        return n;
     }
 
     private <E> void advanceFold(StreamAppend<E> append) {
@@ -186,30 +214,6 @@ public class EventStore {
     public Uni<String> claimOwner(String scope, String key) {
         return pool.preparedQuery("select owner from unique_claims where scope = $1 and key = $2").execute(Tuple.of(scope, key))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
-    }
-
-    private <E> Uni<Void> appendOne(SqlConnection connection, StreamAppend<E> append, String metadataJson, String traceparent) {
-        StreamType<?, E> type = append.type();
-        long first = ExpectedVersion.firstNewVersion(append.expectedVersion());
-        List<Tuple> rows = new ArrayList<>(append.events().size());
-        for (int i = 0; i < append.events().size(); i++) {
-            E event = append.events().get(i);
-            rows.add(Tuple.from(Arrays.asList(type.name(), append.streamId(), first + i, UUID.randomUUID(),
-                    type.codec().typeOf(event), type.codec().encode(event), metadataJson, traceparent)));
-        }
-        return connection.preparedQuery(INSERT).executeBatch(rows).flatMap(results -> {
-            int inserted = 0;
-            for (RowSet<Row> result = results; result != null; result = result.next()) {
-                inserted += result.rowCount();
-            }
-            return inserted == rows.size() ? Uni.createFrom().voidItem()
-                    : Uni.createFrom().failure(new ConcurrencyConflictException(type.name(), append.streamId(), append.expectedVersion()));
-        });
-    }
-
-    /** Whether the failure is a unique violation of the named constraint (never read from the message text). */
-    private static boolean violates(Throwable e, String constraint) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
     }
 
     private String write(EventMetadata metadata) {

@@ -75,17 +75,14 @@ public class CommandExecutor {
         checkKey(idempotencyKey);
         String caller = metadata.actor();
         String fingerprint = sha256(request);
-        return find(caller, idempotencyKey).flatMap(stored -> {
-            if (stored != null) {
-                return Uni.createFrom().item(replay(stored, fingerprint));
-            }
-            return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get().flatMap(decision -> {
-                        CommandResult result = decision.result();
-                        return store.appendAll(decision.appends(), decision.claims(), metadata, record(caller, idempotencyKey, fingerprint, result))
-                                .replaceWith(() -> respond(result));
-                    })))
-                    .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller, idempotencyKey, fingerprint, failure));
-        });
+        // a key is new far more often than it is retried: the command runs at once, and its write, atomic with the
+        // key's record, is refused when the key was recorded before; only then is the stored answer read and replayed
+        return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get().flatMap(decision -> {
+                    CommandResult result = decision.result();
+                    return store.appendAll(decision.appends(), decision.claims(), metadata, record(caller, idempotencyKey, fingerprint, result))
+                            .replaceWith(() -> respond(result));
+                })))
+                .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller, idempotencyKey, fingerprint, failure));
     }
 
     /**
@@ -133,9 +130,9 @@ public class CommandExecutor {
     }
 
     /**
-     * A request that failed while another with the same key was in flight gets that one's answer: its rule refusals
-     * (a duplicate it itself caused, a conflict on the stream it wrote) are the twin's doing, not the client's.
-     * Without a stored answer the failure stands.
+     * A request whose key has an answer gets that answer, however its own attempt failed: a retry's rule refusals (a
+     * duplicate it itself caused, a conflict on the stream it wrote, the key already recorded) are the first
+     * request's doing, not the client's. Without a stored answer the failure stands.
      */
     private Uni<Response> answerOfConcurrentTwin(String caller, String key, String fingerprint, Throwable failure) {
         return find(caller, key).map(raced -> {

@@ -28,6 +28,7 @@ import static org.allyledger.commitment.Api.commitment;
 import static org.allyledger.commitment.Api.newPerson;
 import static org.allyledger.infra.testing.TopicReader.header;
 import static org.allyledger.infra.testing.TopicReader.keyed;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -114,6 +115,16 @@ class CommitmentsApiTest {
         asEmployee(ally).header("If-Match", "\"2\"").body("{\"reason\": \"changed roles\"}")
                 .post("/commitments/{id}/withdrawal", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         asEmployee(ally).body("{\"targetActions\": 6}").post("/commitments/{id}/amendments", id).then().statusCode(409);
+    }
+
+    @Test
+    void aVersionAheadOfTheStreamInIfMatchIsAConflictAndWritesNothing() {
+        String ally = newPerson("Engineering");
+        String id = asEmployee(ally).body(commitment(3, "PRIVATE")).post("/commitments").then().statusCode(201).extract().path("id");
+
+        asEmployee(ally).header("If-Match", "\"7\"").body("{\"targetActions\": 5, \"reason\": \"more\"}")
+                .post("/commitments/{id}/amendments", id).then().statusCode(409).body("type", containsString("concurrent-modification"));
+        asEmployee(ally).get("/commitments/{id}", id).then().statusCode(200).header("ETag", "\"1\"").body("targetActions", equalTo(3));
     }
 
     @Test
