@@ -67,6 +67,11 @@ public class Inbox {
             + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (consumer, topic, kafka_partition) do update"
             + " set kafka_offset = greatest(projection_positions.kafka_offset, excluded.kafka_offset),"
             + " event_time = excluded.event_time, applied = projection_positions.applied + excluded.applied, updated_at = now()";
+    /** A batch's event ids in one statement of one shape, whatever the batch's size: those recorded before come back not. */
+    private static final String FIRST_DELIVERIES = "insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
+            + " select ?1, e.event_id, e.event_type, e.topic, e.kafka_partition, e.kafka_offset"
+            + " from unnest(?2::uuid[], ?3::text[], ?4::text[], ?5::integer[], ?6::bigint[]) as e(event_id, event_type, topic, kafka_partition, kafka_offset)"
+            + " on conflict do nothing returning event_id";
     private static final String DEAD_LETTER = "insert into dead_letters (consumer, topic, kafka_partition, kafka_offset, record_timestamp,"
             + " record_key, record_value, record_headers, reason) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
             + " on conflict (consumer, topic, kafka_partition, kafka_offset) do update set reason = excluded.reason,"
@@ -270,20 +275,25 @@ public class Inbox {
 
     /** Records the events' ids; answers those that were not recorded before (an id twice in the batch counts once). */
     private static Uni<Set<UUID>> firstDeliveries(String consumer, List<InboundEvent> events) {
-        StringBuilder sql = new StringBuilder("insert into consumed_events (consumer, event_id, event_type, topic, kafka_partition, kafka_offset) values ");
-        List<Object> parameters = new ArrayList<>(events.size() * 6);
-        Set<UUID> distinct = new HashSet<>();
+        Map<UUID, InboundEvent> distinct = new LinkedHashMap<>();
         for (InboundEvent event : events) {
-            if (!distinct.add(event.id())) {
-                continue;
-            }
-            int n = parameters.size();
-            sql.append(n == 0 ? "" : ", ").append("(?").append(n + 1).append(", ?").append(n + 2).append(", ?").append(n + 3)
-                    .append(", ?").append(n + 4).append(", ?").append(n + 5).append(", ?").append(n + 6).append(')');
-            parameters.addAll(List.of(consumer, event.id(), event.type(), event.topic(), event.partition(), event.offset()));
+            distinct.putIfAbsent(event.id(), event);
         }
-        sql.append(" on conflict do nothing returning event_id");
-        return Sql.rows(sql.toString(), parameters.toArray()).map(rows -> {
+        int n = distinct.size();
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        int i = 0;
+        for (InboundEvent event : distinct.values()) {
+            ids[i] = event.id();
+            types[i] = event.type();
+            topics[i] = event.topic();
+            partitions[i] = event.partition();
+            offsets[i++] = event.offset();
+        }
+        return Sql.rows(FIRST_DELIVERIES, consumer, ids, types, topics, partitions, offsets).map(rows -> {
             Set<UUID> fresh = new HashSet<>();
             for (Object[] row : rows) {
                 fresh.add((UUID) row[0]);
