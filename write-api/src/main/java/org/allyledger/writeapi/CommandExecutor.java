@@ -79,8 +79,10 @@ public class CommandExecutor {
         // key's record, is refused when the key was recorded before; only then is the stored answer read and replayed
         return retrying(retryOnConflict, Uni.createFrom().deferred(() -> command.get().flatMap(decision -> {
                     CommandResult result = decision.result();
-                    return store.appendAll(decision.appends(), decision.claims(), metadata, record(caller, idempotencyKey, fingerprint, result))
-                            .replaceWith(() -> respond(result));
+                    IdempotencyRecord answer = record(caller, idempotencyKey, fingerprint, result);
+                    // the body as recorded: the same bytes a replay sends, written once
+                    return store.appendAll(decision.appends(), decision.claims(), metadata, answer)
+                            .replaceWith(() -> respond(result, answer.body()));
                 })))
                 .onFailure().recoverWithUni(failure -> answerOfConcurrentTwin(caller, idempotencyKey, fingerprint, failure));
     }
@@ -192,7 +194,12 @@ public class CommandExecutor {
     }
 
     private static Response respond(CommandResult result) {
-        Response.ResponseBuilder response = Response.status(result.status()).type(MediaType.APPLICATION_JSON).entity(result.body());
+        return respond(result, result.body());
+    }
+
+    /** @param body the result's body, or its JSON text */
+    private static Response respond(CommandResult result, Object body) {
+        Response.ResponseBuilder response = Response.status(result.status()).type(MediaType.APPLICATION_JSON).entity(body);
         if (result.version() != null) {
             response.tag(new EntityTag(result.version().toString()));
         }

@@ -60,6 +60,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetryAfterTheCommitmentChangedReplaysTheFirstAnswerAndWritesNothing() {
+        String ally = newPerson("Engineering");
+        String id = asEmployee(ally).body(commitment(10, "PRIVATE")).post("/commitments").then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        String body = action("READING", LocalDate.now(), null);
+        String actionId = asEmployee(ally).header("Idempotency-Key", key).body(body).post("/commitments/{id}/actions", id)
+                .then().statusCode(201).header("ETag", "\"2\"").extract().path("actionId");
+        asEmployee(ally).body("{\"reason\": \"changed roles\"}").post("/commitments/{id}/withdrawal", id).then().statusCode(200);
+
+        // an action on a withdrawn commitment is refused, but this one was logged before: the retry gets its answer
+        asEmployee(ally).header("Idempotency-Key", key).body(body).post("/commitments/{id}/actions", id)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "\"2\"").body("actionId", equalTo(actionId));
+        asEmployee(ally).get("/commitments/{id}", id).then().statusCode(200).header("ETag", "\"3\"").body("actionsLogged", equalTo(1));
+    }
+
+    @Test
     void theSameKeyForAnotherRequestIsRefused() {
         String ally = newPerson("Engineering");
         String key = UUID.randomUUID().toString();
