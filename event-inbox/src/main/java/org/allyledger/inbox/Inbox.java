@@ -53,9 +53,10 @@ import java.util.stream.Collectors;
  * dead-lettered: a failure that passes by itself (the database down, a deadlock) is retried until it passes; one
  * that recurs on the same record (unreadable, bad data the database refuses, a broken constraint) is recorded in
  * {@code dead_letters} with its reason at once, and so is one of no known kind that fails {@value #ATTEMPTS} times.
- * The channel then sends it to its dead-letter topic and goes on. While the service stops, nothing is retried or
- * dead-lettered: its pool closes under the consumers, and what they were applying is left unacknowledged, for the next
- * start to apply.
+ * The channel then sends it to its dead-letter topic and goes on. While the service stops, a failure is neither retried
+ * nor dead-lettered: the pool closes under the consumers, and what they were applying is left unacknowledged, for the
+ * next start to apply. A batch that begins while the pool is still open is applied as ever, so that a rebuild's last
+ * batch completes and its progress is recorded.
  */
 @ApplicationScoped
 public class Inbox {
@@ -130,9 +131,6 @@ public class Inbox {
      */
     public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> scope,
                              Function<InboundEvent, Uni<Void>> apply) {
-        if (stopping) {
-            return unsettled(consumer, "a record");
-        }
         InboundEvent event;
         try {
             event = InboundEvent.from(record, json);
@@ -158,9 +156,6 @@ public class Inbox {
      */
     public Uni<List<DeadLettered>> processBatch(String consumer, List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> scope,
                                                 Function<InboundEvent, Uni<Void>> apply) {
-        if (stopping) {
-            return unsettled(consumer, "a batch of " + records.size());
-        }
         List<InboundEvent> events = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -67,17 +67,4 @@ class InboxStoppingTest {
         batch.assertNotTerminated();
         assertNull(metrics.find("allyledger.inbox.dead.lettered").counter());
     }
-
-    @Test
-    void aBatchDeliveredAfterTheServiceBeganStoppingIsNotBegun() {
-        inbox = new Inbox(closingPool(), JSON, metrics, null);
-        inbox.stop(null);
-
-        UniAssertSubscriber<?> batch = deliver();
-
-        assertEquals(1.0, metrics.get("allyledger.inbox.left.unsettled").counter().count());
-        assertEquals(0, transactionsBegun.get());
-        batch.assertNotTerminated();
-        assertNull(metrics.find("allyledger.inbox.dead.lettered").counter());
-    }
 }
