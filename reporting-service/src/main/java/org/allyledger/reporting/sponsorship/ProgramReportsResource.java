@@ -36,9 +36,32 @@ public class ProgramReportsResource {
     @GET
     @Path("/sponsorship")
     @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "A year's initiatives (sponsors, fulfilled) and coverage of active employees, overall and by department")
-    public Uni<SponsorshipTracking> sponsorship(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
-        return reports.tracking(year);
+    @Operation(summary = "A year's coverage of active employees, overall and by department, and its first initiatives by name (sponsors, fulfilled)",
+            description = "At most limit initiatives; next, when there are more, is the cursor of /reports/sponsorship/initiatives,"
+                    + " which a Link header (rel=\"next\") also names, so that a CSV export can be followed to its end.")
+    public Uni<SponsorshipTracking> sponsorship(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+                                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                                @Context UriInfo uri, @Context HttpServerResponse response) {
+        return reports.tracking(year, limit).invoke(report -> linkInitiatives(report.next(), year, limit, uri, response));
+    }
+
+    @GET
+    @Path("/sponsorship/initiatives")
+    @RolesAllowed({Roles.ANALYST, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "A page of a year's initiatives by name (sponsors, fulfilled), after the one named by cursor; the sponsorship report's next page",
+            description = "In the sponsorship report's CSV columns. A page that has a next one also names it in a Link header (rel=\"next\").")
+    public Uni<SponsorshipInitiatives> initiatives(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+                                                   @QueryParam("cursor") @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be a cursor this API returned as next") String cursor,
+                                                   @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                                   @Context UriInfo uri, @Context HttpServerResponse response) {
+        return reports.initiatives(year, cursor, limit).invoke(page -> linkInitiatives(page.next(), year, limit, uri, response));
+    }
+
+    private static void linkInitiatives(String next, int year, int limit, UriInfo uri, HttpServerResponse response) {
+        if (next != null) {
+            response.putHeader(HttpHeaders.LINK, Link.fromUri(uri.getBaseUriBuilder().path("reports/sponsorship/initiatives")
+                    .queryParam("year", year).queryParam("cursor", next).queryParam("limit", limit).build()).rel("next").build().toString());
+        }
     }
 
     @GET

@@ -3,6 +3,8 @@ package org.allyledger.reporting.sponsorship;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.allyledger.reporting.commitments.Fulfilment;
+import org.allyledger.api.Problem;
+import org.allyledger.api.ProblemException;
 import org.allyledger.inbox.Sql;
 
 import java.util.ArrayList;
@@ -12,9 +14,17 @@ import java.util.Map;
 /** Commitment fulfilment and yearly sponsorship, computed from the read model when asked. */
 @ApplicationScoped
 public class SponsorshipReports {
+    /** A page of a year's initiatives by name, from the index on (year, name, initiative_id): ?3 is the page's size + 1. */
     private static final String INITIATIVES = """
             select initiative_id, name, erg, sponsor_capacity, open, sponsors, fulfilled_sponsors
-            from initiatives where year = ?1 order by name, initiative_id""";
+            from initiatives where year = ?1 order by name, initiative_id limit ?2""";
+    /** The page after the initiative ?2 of the year, in the same order. */
+    private static final String INITIATIVES_AFTER = """
+            select i.initiative_id, i.name, i.erg, i.sponsor_capacity, i.open, i.sponsors, i.fulfilled_sponsors
+            from initiatives a join initiatives i on i.year = a.year and (i.name, i.initiative_id) > (a.name, a.initiative_id)
+            where a.year = ?1 and a.initiative_id = ?2
+            order by i.name, i.initiative_id limit ?3""";
+    private static final String INITIATIVE_OF_YEAR = "select 1 from initiatives where year = ?1 and initiative_id = ?2";
     /** Active people and the sponsors among them per department, from the tallies the projections keep. */
     private static final String COVERAGE = """
             with heads as (select department, sum(people) as people from headcount_tally where people > 0 group by 1)
@@ -36,11 +46,9 @@ public class SponsorshipReports {
             group by 1 having sum(commitments) > 0 order by 1""";
     public static final Map<String, String> FULFILMENT_GROUPS = Map.of("category", "category", "department", "department");
 
-    public Uni<SponsorshipTracking> tracking(int year) {
-        return Sql.rows(INITIATIVES, year).flatMap(initiatives -> Sql.rows(COVERAGE, year).map(coverage -> {
-            List<SponsorshipTracking.InitiativeLine> lines = initiatives.stream().map(r -> new SponsorshipTracking.InitiativeLine(
-                    (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(), (Boolean) r[4],
-                    number(r[5]), number(r[6]))).toList();
+    /** The year's coverage with the first {@code limit} of its initiatives. */
+    public Uni<SponsorshipTracking> tracking(int year, int limit) {
+        return initiatives(year, null, limit).flatMap(page -> Sql.rows(COVERAGE, year).map(coverage -> {
             SponsorshipTracking.Coverage overall = new SponsorshipTracking.Coverage(null, 0, 0, 0);
             List<SponsorshipTracking.Coverage> departments = new ArrayList<>();
             for (Object[] r : coverage) {
@@ -52,8 +60,30 @@ public class SponsorshipReports {
                 }
             }
             departments.sort(java.util.Comparator.comparing(SponsorshipTracking.Coverage::department));
-            return new SponsorshipTracking(year, lines, overall, departments);
+            return new SponsorshipTracking(year, page.initiatives(), page.next(), overall, departments);
         }));
+    }
+
+    /**
+     * A page of the year's initiatives by name, after the initiative {@code after} (null: from the first).
+     *
+     * @throws ProblemException (in the Uni) where {@code after} is not an initiative of the year
+     */
+    public Uni<SponsorshipInitiatives> initiatives(int year, String after, int limit) {
+        Uni<List<Object[]>> rows = after == null ? Sql.rows(INITIATIVES, year, limit + 1) : Sql.rows(INITIATIVES_AFTER, year, after, limit + 1)
+                .call(found -> found.isEmpty() ? Sql.rows(INITIATIVE_OF_YEAR, year, after).invoke(initiative -> {
+                    if (initiative.isEmpty()) {
+                        throw new ProblemException(Problem.invalid("The cursor names no initiative of " + year + ".",
+                                List.of(new Problem.FieldError("cursor", "must be a cursor this API returned as next"))));
+                    }
+                }) : Uni.createFrom().voidItem());
+        return rows.map(found -> {
+            List<SponsorshipTracking.InitiativeLine> lines = found.stream().limit(limit).map(r -> new SponsorshipTracking.InitiativeLine(
+                    (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(), (Boolean) r[4],
+                    number(r[5]), number(r[6]))).toList();
+            String next = found.size() > limit ? lines.get(limit - 1).initiativeId() : null;
+            return new SponsorshipInitiatives(year, lines, next);
+        });
     }
 
     public Uni<Unpledged> unpledged(int year, String after, int limit) {

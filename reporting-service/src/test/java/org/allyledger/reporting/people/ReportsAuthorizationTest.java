@@ -54,6 +54,12 @@ class ReportsAuthorizationTest {
             "/reports/sponsorship?year=2032, HR_SYSTEM, 403",
             "/reports/sponsorship?year=2032, PROGRAM_ADMIN, 200",
             "/reports/sponsorship?year=2032, ANALYST, 200",
+            "/reports/sponsorship/initiatives?year=2032, ANONYMOUS, 401",
+            "/reports/sponsorship/initiatives?year=2032, EMPLOYEE_SELF, 403",
+            "/reports/sponsorship/initiatives?year=2032, EMPLOYEE_OTHER, 403",
+            "/reports/sponsorship/initiatives?year=2032, HR_SYSTEM, 403",
+            "/reports/sponsorship/initiatives?year=2032, PROGRAM_ADMIN, 200",
+            "/reports/sponsorship/initiatives?year=2032, ANALYST, 200",
             "/reports/sponsorship/unpledged?year=2032, ANONYMOUS, 401",
             "/reports/sponsorship/unpledged?year=2032, EMPLOYEE_SELF, 403",
             "/reports/sponsorship/unpledged?year=2032, EMPLOYEE_OTHER, 403",
@@ -156,7 +162,7 @@ class ReportsAuthorizationTest {
         java.util.Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         long operations = paths.values().stream().mapToLong(p -> ((java.util.Map<?, ?>) p).keySet().stream()
                 .filter(m -> java.util.List.of("get", "put", "post", "delete", "patch").contains(m)).count()).sum();
-        org.junit.jupiter.api.Assertions.assertEquals(17, operations, "operations: " + paths.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(18, operations, "operations: " + paths.keySet());
     }
 
     @ParameterizedTest

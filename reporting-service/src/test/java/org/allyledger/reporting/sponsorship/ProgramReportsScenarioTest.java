@@ -28,6 +28,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +182,55 @@ class ProgramReportsScenarioTest {
             page = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
         }
         assertEquals(unpledged.size(), csvRows.size(), csvRows.toString());
+    }
+
+    /**
+     * The report holds a page of the year's initiatives by name; its next continues at /reports/sponsorship/initiatives,
+     * page after page, in JSON and in CSV (by the Link header), each initiative once; a cursor that is no initiative of
+     * the year is refused with a problem naming it.
+     */
+    @Test
+    void theYearsInitiativesArePagedByName() {
+        List<String> names = List.of("Eve", "Ash", "Dew", "Bay", "Cap");
+        try (EventSender events = new EventSender(kafka)) {
+            for (String name : names) {
+                sponsorship(events, "p-" + name, "InitiativeLaunched", 1, """
+                        "name": "%s", "erg": "ERG", "year": 2037, "description": null, "sponsorCapacity": null""".formatted(id(name)));
+            }
+        }
+        List<String> byName = names.stream().map(this::id).sorted().toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAnalyst().get("/reports/sponsorship?year=2037").then().statusCode(200)
+                .body("initiatives.name", equalTo(byName)).body("next", nullValue()));
+
+        var first = asAnalyst().get("/reports/sponsorship?year=2037&limit=2").then().statusCode(200)
+                .body("initiatives.name", contains(byName.get(0), byName.get(1))).body("next", equalTo(id("p-Bay")))
+                .body("overall.activeEmployees", notNullValue()).extract();
+        List<String> paged = new ArrayList<>(first.jsonPath().getList("initiatives.name", String.class));
+        String cursor = first.jsonPath().getString("next");
+        while (cursor != null) {
+            var page = asAnalyst().queryParam("year", 2037).queryParam("limit", 2).queryParam("cursor", cursor)
+                    .get("/reports/sponsorship/initiatives").then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("initiatives.name", String.class));
+            cursor = page.getString("next");
+        }
+        assertEquals(byName, paged);
+
+        List<String> csvNames = new ArrayList<>();
+        String page = "/reports/sponsorship?year=2037&limit=2";
+        while (page != null) {
+            var response = asAnalyst().accept("text/csv").get(page).then().statusCode(200).extract();
+            List<String> lines = response.asString().lines().toList();
+            assertEquals("year,kind,id,name,erg,sponsorCapacity,open,sponsors,fulfilled,activeEmployees,withPledge,coverage", lines.get(0));
+            lines.stream().filter(line -> line.startsWith("2037,initiative,")).map(line -> line.split(",")[3]).forEach(csvNames::add);
+            String link = response.header("Link");
+            page = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        }
+        assertEquals(byName, csvNames);
+
+        asAnalyst().get("/reports/sponsorship/initiatives?year=2036&cursor=" + id("p-Bay")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        asAnalyst().get("/reports/sponsorship/initiatives?year=2037&cursor=no%20cursor").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     private void made(EventSender events, String commitment, String ally, String category, int target) {
