@@ -1,6 +1,5 @@
 package org.allyledger.reporting.profile;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -45,14 +44,11 @@ public class AllyProfileResource {
     @Operation(summary = "An ally's profile across commitments, sponsorship and recognition")
     public Uni<AllyProfile> profile(@PathParam("employeeId") @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$",
             message = "must be 1-64 letters, digits, '.', '_' or '-'") String employeeId) {
-        return Sql.rows(PERSON, employeeId).flatMap(person -> {
-            if (person.isEmpty()) {
+        return Sql.rowsOfEach(List.of(PERSON, COMMITMENTS, SPONSORSHIPS, RECEIVED, GIVEN, ENDORSED, AWARDS), employeeId).map(parts -> {
+            if (parts.get(0).isEmpty()) {
                 throw Rejections.notFound("person", employeeId);
             }
-            return Multi.createFrom().iterable(List.of(COMMITMENTS, SPONSORSHIPS, RECEIVED, GIVEN, ENDORSED, AWARDS))
-                    .onItem().transformToUniAndConcatenate(query -> Sql.rows(query, employeeId))
-                    .collect().asList()
-                    .map(parts -> profile(employeeId, person.get(0), parts));
+            return profile(employeeId, parts.get(0).get(0), parts.subList(1, parts.size()));
         });
     }
 
