@@ -64,13 +64,17 @@ public final class Sql {
         return WriteBatch.execute(pool(), sql, parameters).map(WriteBatch::arrays);
     }
 
+    /** A query with its positional parameters, for {@link #together}. */
+    public record Query(String sql, Object... parameters) {
+    }
+
     /**
-     * Each query with the same parameters, outside a transaction, sent together on one connection (the client pipelines
-     * them): their rows in the queries' order. One connection and one exchange instead of one of each per query.
+     * The queries, outside a transaction, sent together on one connection (the client pipelines them): their rows in the
+     * queries' order. One connection and one exchange instead of one of each per query.
      */
-    public static Uni<List<List<Object[]>>> rowsOfEach(List<String> queries, Object... parameters) {
+    public static Uni<List<List<Object[]>>> together(List<Query> queries) {
         return pool().withConnection(connection -> Uni.join().all(queries.stream()
-                .map(sql -> WriteBatch.execute(connection, sql, parameters).map(WriteBatch::arrays)).toList()).andFailFast());
+                .map(query -> WriteBatch.execute(connection, query.sql(), query.parameters()).map(WriteBatch::arrays)).toList()).andFailFast());
     }
 
     /** Runs {@code work} in one transaction on one connection, its writes batched: all or nothing. */

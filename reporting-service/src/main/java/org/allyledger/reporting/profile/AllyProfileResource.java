@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** An ally's profile: commitments, actions, sponsorships, nominations received and given, endorsements, awards. */
 @Path("/reports/allies/{employeeId}")
@@ -44,7 +45,8 @@ public class AllyProfileResource {
     @Operation(summary = "An ally's profile across commitments, sponsorship and recognition")
     public Uni<AllyProfile> profile(@PathParam("employeeId") @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$",
             message = "must be 1-64 letters, digits, '.', '_' or '-'") String employeeId) {
-        return Sql.rowsOfEach(List.of(PERSON, COMMITMENTS, SPONSORSHIPS, RECEIVED, GIVEN, ENDORSED, AWARDS), employeeId).map(parts -> {
+        return Sql.together(Stream.of(PERSON, COMMITMENTS, SPONSORSHIPS, RECEIVED, GIVEN, ENDORSED, AWARDS)
+                .map(sql -> new Sql.Query(sql, employeeId)).toList()).map(parts -> {
             if (parts.get(0).isEmpty()) {
                 throw Rejections.notFound("person", employeeId);
             }

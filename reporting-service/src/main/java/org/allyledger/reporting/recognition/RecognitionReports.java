@@ -48,7 +48,9 @@ public class RecognitionReports {
 
     /** The entries ranked after {@code after}, at most {@code limit} of them. */
     public Uni<Standings> standings(YearMonth month, int after, int limit) {
-        return Sql.rows(STANDINGS, month.toString(), limit + 1, after).flatMap(rows -> Sql.rows(STANDING_AWARDS).map(awards -> {
+        return Sql.together(List.of(new Sql.Query(STANDINGS, month.toString(), limit + 1, after), new Sql.Query(STANDING_AWARDS))).map(parts -> {
+            List<Object[]> rows = parts.get(0);
+            List<Object[]> awards = parts.get(1);
             String status = "OPEN";
             String winner = null;
             Map<String, List<YearMonth>> standingWins = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ public class RecognitionReports {
             }
             Integer next = rows.size() > limit ? after + limit : null;
             return new Standings(month.toString(), status, winner, Standings.SCORING, entries, next);
-        }));
+        });
     }
 
     public Uni<Winners> winners(int year) {

@@ -48,7 +48,9 @@ public class SponsorshipReports {
 
     /** The year's coverage with the first {@code limit} of its initiatives. */
     public Uni<SponsorshipTracking> tracking(int year, int limit) {
-        return initiatives(year, null, limit).flatMap(page -> Sql.rows(COVERAGE, year).map(coverage -> {
+        return Sql.together(List.of(new Sql.Query(INITIATIVES, year, limit + 1), new Sql.Query(COVERAGE, year))).map(parts -> {
+            SponsorshipInitiatives page = page(year, parts.get(0), limit);
+            List<Object[]> coverage = parts.get(1);
             SponsorshipTracking.Coverage overall = new SponsorshipTracking.Coverage(null, 0, 0, 0);
             List<SponsorshipTracking.Coverage> departments = new ArrayList<>();
             for (Object[] r : coverage) {
@@ -61,7 +63,7 @@ public class SponsorshipReports {
             }
             departments.sort(java.util.Comparator.comparing(SponsorshipTracking.Coverage::department));
             return new SponsorshipTracking(year, page.initiatives(), page.next(), overall, departments);
-        }));
+        });
     }
 
     /**
@@ -77,13 +79,16 @@ public class SponsorshipReports {
                                 List.of(new Problem.FieldError("cursor", "must be a cursor this API returned as next"))));
                     }
                 }) : Uni.createFrom().voidItem());
-        return rows.map(found -> {
-            List<SponsorshipTracking.InitiativeLine> lines = found.stream().limit(limit).map(r -> new SponsorshipTracking.InitiativeLine(
-                    (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(), (Boolean) r[4],
-                    number(r[5]), number(r[6]))).toList();
-            String next = found.size() > limit ? lines.get(limit - 1).initiativeId() : null;
-            return new SponsorshipInitiatives(year, lines, next);
-        });
+        return rows.map(found -> page(year, found, limit));
+    }
+
+    /** At most {@code limit} of the rows found (asked for one more), and the last one's id as next where there were more. */
+    private static SponsorshipInitiatives page(int year, List<Object[]> found, int limit) {
+        List<SponsorshipTracking.InitiativeLine> lines = found.stream().limit(limit).map(r -> new SponsorshipTracking.InitiativeLine(
+                (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(), (Boolean) r[4],
+                number(r[5]), number(r[6]))).toList();
+        String next = found.size() > limit ? lines.get(limit - 1).initiativeId() : null;
+        return new SponsorshipInitiatives(year, lines, next);
     }
 
     public Uni<Unpledged> unpledged(int year, String after, int limit) {
