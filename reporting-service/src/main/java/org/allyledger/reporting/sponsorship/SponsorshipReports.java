@@ -72,14 +72,22 @@ public class SponsorshipReports {
      * @throws ProblemException (in the Uni) where {@code after} is not an initiative of the year
      */
     public Uni<SponsorshipInitiatives> initiatives(int year, String after, int limit) {
-        Uni<List<Object[]>> rows = after == null ? Sql.rows(INITIATIVES, year, limit + 1) : Sql.rows(INITIATIVES_AFTER, year, after, limit + 1)
-                .call(found -> found.isEmpty() ? Sql.rows(INITIATIVE_OF_YEAR, year, after).invoke(initiative -> {
-                    if (initiative.isEmpty()) {
-                        throw new ProblemException(Problem.invalid("The cursor names no initiative of " + year + ".",
-                                List.of(new Problem.FieldError("cursor", "must be a cursor this API returned as next"))));
-                    }
-                }) : Uni.createFrom().voidItem());
-        return rows.map(found -> page(year, found, limit));
+        if (after == null) {
+            return Sql.rows(INITIATIVES, year, limit + 1).map(found -> page(year, found, limit));
+        }
+        return Sql.rows(INITIATIVES_AFTER, year, after, limit + 1)
+                .call(found -> found.isEmpty() ? initiativeOfYear(year, after) : Uni.createFrom().voidItem())
+                .map(found -> page(year, found, limit));
+    }
+
+    /** Nothing after a cursor is the last page only when the cursor names an initiative of the year; else a 400. */
+    private static Uni<Void> initiativeOfYear(int year, String cursor) {
+        return Sql.rows(INITIATIVE_OF_YEAR, year, cursor).invoke(initiative -> {
+            if (initiative.isEmpty()) {
+                throw new ProblemException(Problem.invalid("The cursor names no initiative of " + year + ".",
+                        List.of(new Problem.FieldError("cursor", "must be a cursor this API returned as next"))));
+            }
+        }).replaceWithVoid();
     }
 
     /** At most {@code limit} of the rows found (asked for one more), and the last one's id as next where there were more. */
