@@ -334,10 +334,10 @@ public final class Benchmark {
             // a commitment per client and run (an ally logs at most its target, 1,000), one for the warm-up
             for (int c = 0; c < 10; c++) {
                 String ally = "bench-" + c;
-                send("/people/" + ally, "PUT", """
+                send(HTTP, "/people/" + ally, "PUT", """
                         {"displayName": "Bench", "email": "b@example.org", "department": "D", "location": "L", "workModel": "REMOTE"}""");
                 LocalDate today = LocalDate.now();
-                Matcher id = ID.matcher(send("/commitments", "POST", """
+                Matcher id = ID.matcher(send(HTTP, "/commitments", "POST", """
                         {"allyId": "%s", "category": "CONTINUOUS_LEARNING", "statement": "bench", "startsOn": "%s",
                          "endsOn": "%s", "targetActions": 1000, "visibility": "PRIVATE"}""".formatted(ally, today.minusDays(1), today.plusDays(1))));
                 id.find();
@@ -345,7 +345,7 @@ public final class Benchmark {
             }
             // warm-up (JIT, pools) on a commitment of its own
             for (int i = 0; i < 300; i++) {
-                logAction(commitments.get(9));
+                logAction(HTTP, commitments.get(9));
             }
         }
 
@@ -358,14 +358,16 @@ public final class Benchmark {
         double actionsPerSecond(int clients, int actions, boolean connectionEach) throws Exception {
             int perClient = actions / clients;
             ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<HttpClient> connections = new ArrayList<>();
+            List<HttpClient> opened = new ArrayList<>();
             try {
                 List<Future<?>> runs = new ArrayList<>();
                 long t0 = System.nanoTime();
                 for (int c = 0; c < clients; c++) {
                     String commitment = commitments.get(clients == 1 ? 8 : c);
                     HttpClient http = connectionEach ? HttpClient.newHttpClient() : HTTP;
-                    connections.add(http);
+                    if (http != HTTP) {
+                        opened.add(http);
+                    }
                     runs.add(pool.submit(() -> {
                         for (int i = 0; i < perClient; i++) {
                             logAction(http, commitment);
@@ -379,20 +381,12 @@ public final class Benchmark {
                 return perClient * clients / ((System.nanoTime() - t0) / 1e9);
             } finally {
                 pool.shutdown();
-                connections.stream().filter(http -> http != HTTP).forEach(HttpClient::close);
+                opened.forEach(HttpClient::close);
             }
-        }
-
-        private void logAction(String commitment) {
-            logAction(HTTP, commitment);
         }
 
         private void logAction(HttpClient http, String commitment) {
             send(http, "/commitments/" + commitment + "/actions", "POST", "{\"kind\": \"READING\", \"occurredOn\": \"" + LocalDate.now() + "\"}");
-        }
-
-        private String send(String path, String method, String body) {
-            return send(HTTP, path, method, body);
         }
 
         private String send(HttpClient http, String path, String method, String body) {
