@@ -25,6 +25,8 @@ public final class Failures {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
     /** SQLSTATE classes that recur: 22 data exception, 23 integrity constraint violation. */
     private static final Set<String> DETERMINISTIC_CLASSES = Set.of("22", "23");
+    /** The reactive client's failure of a query that waited for a pooled connection until its time ran out. */
+    private static final String POOL_WAIT_TIMEOUT = "Timeout waiting for connection";
 
     /** A dependency of the service is not available yet or for now; the same request succeeds later. */
     public static class Unavailable extends RuntimeException {
@@ -60,9 +62,13 @@ public final class Failures {
         return classify(failure) == Kind.TRANSIENT;
     }
 
-    /** The service is at capacity: its database pool has as many requests waiting as it lets wait (a transient failure). */
+    /**
+     * The service is at capacity: its database pool has as many requests waiting as it lets wait, or a request waited
+     * for a connection as long as it may (a transient failure).
+     */
     public static boolean atCapacity(Throwable failure) {
-        return causes(failure).anyMatch(io.vertx.core.http.ConnectionPoolTooBusyException.class::isInstance);
+        return causes(failure).anyMatch(cause -> cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                || cause instanceof io.vertx.core.VertxException && POOL_WAIT_TIMEOUT.equals(cause.getMessage()));
     }
 
     /** The SQLSTATE of a failure of the reactive or the JDBC client, if it is one. */

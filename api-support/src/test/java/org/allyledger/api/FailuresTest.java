@@ -48,4 +48,18 @@ class FailuresTest {
         assertEquals(400, new ProblemMappers().unexpected(new RuntimeException(pg("22021"))).getStatus());
         assertEquals(500, new ProblemMappers().unexpected(new IllegalStateException("a bug")).getStatus());
     }
+
+    @Test
+    void aFullWaitQueueAndAWaitThatRanOutAreBusyAndOtherVertxFailuresUnavailable() {
+        Response full = new ProblemMappers().unexpected(new RuntimeException(new io.vertx.core.http.ConnectionPoolTooBusyException("full")));
+        Response waitedOut = new ProblemMappers().unexpected(new RuntimeException(new io.vertx.core.VertxException("Timeout waiting for connection", true)));
+        Response refused = new ProblemMappers().unexpected(new io.vertx.core.VertxException("Connection refused", true));
+        for (Response busy : new Response[]{full, waitedOut}) {
+            assertEquals(503, busy.getStatus());
+            assertEquals("1", busy.getHeaderString("Retry-After"));
+            assertEquals(Problem.TYPE_BASE + "busy", ((Problem) busy.getEntity()).type());
+        }
+        assertEquals(503, refused.getStatus());
+        assertEquals("5", refused.getHeaderString("Retry-After"));
+    }
 }
