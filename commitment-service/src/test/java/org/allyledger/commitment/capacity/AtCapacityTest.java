@@ -100,7 +100,7 @@ class AtCapacityTest {
         try {
             asHr().body(PERSON).put("/people/{id}", "e-" + UUID.randomUUID().toString().substring(0, 8))
                     .then().statusCode(503).body("type", endsWith("/busy"));
-            // the pool's wait for a connection would have ended after 30 s
+            // the pool's wait for a connection would have ended after allyledger.db.max-wait (5 s by default)
             await().during(Duration.ofSeconds(33)).atMost(Duration.ofSeconds(40))
                     .until(() -> errors.stream().map(LogRecord::getMessage).toList(), List::isEmpty);
         } finally {
