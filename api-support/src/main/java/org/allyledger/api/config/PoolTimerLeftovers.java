@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 /**
  * Works around vertx-sql-client issue 1706 (open in 4.5): a query on the pool whose wait for a connection fails early
  * (refused at capacity, or the database unreachable) is answered at once, but the timer of its wait is left running;
- * when it fires, once {@code allyledger.db.max-wait} has passed, it fails the answered query again, and Vert.x reports that as an uncaught
- * {@code IllegalStateException}: one ERROR with a stack trace for every {@code 503} already answered. Those alone are
- * logged at debug here; every other uncaught failure goes on to the handler that was there before.
+ * when it fires, once {@code allyledger.db.max-wait} has passed, it fails the answered query again, and Vert.x reports
+ * that as an uncaught {@code IllegalStateException}: one ERROR with a stack trace for every {@code 503} already
+ * answered. Those alone are logged at debug here; every other uncaught failure goes on to the handler that was there
+ * before.
  */
 @ApplicationScoped
 public class PoolTimerLeftovers {

@@ -52,24 +52,19 @@ class AtCapacityTest {
     @Inject
     Pool pool;
 
-    private static final String PERSON = """
+    static final String PERSON = """
             {"displayName": "Test Ally", "email": "ally@example.org", "department": "Research",
              "location": "Lisbon", "workModel": "REMOTE"}""";
 
     @Test
     void aCommandWhileEveryConnectionIsTakenIsRefusedBusyAndWritesNothing() {
         String id = "e-" + UUID.randomUUID().toString().substring(0, 8);
-        SqlConnection taken = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        try {
-            asHr().body(PERSON).put("/people/{id}", id)
-                    .then().statusCode(503)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", notNullValue())
-                    .body("status", equalTo(503))
-                    .body("type", endsWith("/busy"));
-        } finally {
-            taken.close().await().atMost(Duration.ofSeconds(10));
-        }
+        withTheOnlyConnectionTaken(pool, () -> asHr().body(PERSON).put("/people/{id}", id)
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(503))
+                .body("type", endsWith("/busy")));
 
         asHr().get("/people/{id}", id).then().statusCode(404);
         asHr().body(PERSON).put("/people/{id}", id).then().statusCode(201);
@@ -96,15 +91,25 @@ class AtCapacityTest {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        SqlConnection taken = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try {
-            asHr().body(PERSON).put("/people/{id}", "e-" + UUID.randomUUID().toString().substring(0, 8))
-                    .then().statusCode(503).body("type", endsWith("/busy"));
-            // the pool's wait for a connection would have ended after allyledger.db.max-wait (5 s by default)
-            await().during(Duration.ofSeconds(33)).atMost(Duration.ofSeconds(40))
-                    .until(() -> errors.stream().map(LogRecord::getMessage).toList(), List::isEmpty);
+            withTheOnlyConnectionTaken(pool, () -> {
+                asHr().body(PERSON).put("/people/{id}", "e-" + UUID.randomUUID().toString().substring(0, 8))
+                        .then().statusCode(503).body("type", endsWith("/busy"));
+                // the pool's wait for a connection would have ended after allyledger.db.max-wait (5 s by default)
+                await().during(Duration.ofSeconds(33)).atMost(Duration.ofSeconds(40))
+                        .until(() -> errors.stream().map(LogRecord::getMessage).toList(), List::isEmpty);
+            });
         } finally {
             root.removeHandler(capture);
+        }
+    }
+
+    /** Runs {@code whileTaken} with the pool's only connection held, and frees it after. */
+    static void withTheOnlyConnectionTaken(Pool pool, Runnable whileTaken) {
+        SqlConnection taken = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            whileTaken.run();
+        } finally {
             taken.close().await().atMost(Duration.ofSeconds(10));
         }
     }

@@ -6,18 +6,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import org.allyledger.infra.testing.AuthTestResource;
 import org.allyledger.infra.testing.KafkaTestResource;
 import org.allyledger.infra.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.allyledger.commitment.Api.asHr;
+import static org.allyledger.commitment.capacity.AtCapacityTest.PERSON;
+import static org.allyledger.commitment.capacity.AtCapacityTest.withTheOnlyConnectionTaken;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -43,24 +43,15 @@ class WaitLimitTest {
     @Inject
     Pool pool;
 
-    private static final String PERSON = """
-            {"displayName": "Test Ally", "email": "ally@example.org", "department": "Research",
-             "location": "Lisbon", "workModel": "REMOTE"}""";
-
     @Test
     void aCommandThatWaitsLongerThanTheLimitIsRefusedBusyAndWritesNothing() {
         String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
-        SqlConnection taken = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        try {
-            asHr().body(PERSON).put("/people/{id}", id)
-                    .then().statusCode(503)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", equalTo("1"))
-                    .body("status", equalTo(503))
-                    .body("type", endsWith("/busy"));
-        } finally {
-            taken.close().await().atMost(Duration.ofSeconds(10));
-        }
+        withTheOnlyConnectionTaken(pool, () -> asHr().body(PERSON).put("/people/{id}", id)
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("1"))
+                .body("status", equalTo(503))
+                .body("type", endsWith("/busy")));
 
         asHr().get("/people/{id}", id).then().statusCode(404);
         asHr().body(PERSON).put("/people/{id}", id).then().statusCode(201);
